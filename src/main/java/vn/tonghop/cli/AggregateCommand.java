@@ -1,0 +1,34 @@
+package vn.tonghop.cli;
+
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tonghop aggregate --year Y}: rebuilds a year's aggregates. */
+@Component
+@Command(name = "aggregate", mixinStandardHelpOptions = true, description = "Tổng hợp số liệu một năm (rebuild a year's aggregates).")
+public class AggregateCommand implements Callable<Integer> {
+
+    private final Pipeline pipeline;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--year", required = true, paramLabel = "Y", description = "Report year.")
+    int year;
+
+    public AggregateCommand(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return pipeline.locked(spec.commandLine().getErr(), () -> {
+            pipeline.aggregate(year, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        });
+    }
+}

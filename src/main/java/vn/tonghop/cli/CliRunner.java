@@ -1,0 +1,52 @@
+package vn.tonghop.cli;
+
+import org.springframework.boot.CommandLineRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine;
+
+/** Runs the picocli command line once the application has started (disabled in tests). */
+@Component
+@ConditionalOnProperty(name = "tonghop.cli.enabled", havingValue = "true", matchIfMissing = true)
+public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
+
+    private final ApplicationContext context;
+    private int exitCode;
+
+    public CliRunner(ApplicationContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run(String... args) {
+        exitCode = newCommandLine(context).execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    /** The command line, its commands created by Spring so they get their collaborators injected. */
+    public static CommandLine newCommandLine(ApplicationContext context) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return context.getBean(type);
+                } catch (org.springframework.beans.BeansException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        };
+        CommandLine commandLine = new CommandLine(TonghopCommand.class, factory);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("tonghop: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(CliRunner.class).error("Command failed", e);
+            return ExitCodes.FAILED;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,49 @@
+package vn.tonghop.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
+@Component
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
+public class ExportCommand implements Callable<Integer> {
+
+    private final Pipeline pipeline;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--year", required = true, paramLabel = "Y", description = "Report year.")
+    int year;
+
+    @Option(names = "--province", paramLabel = "CODE", description = "Only this province (2-digit code).")
+    String province;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    public ExportCommand(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (province != null && !province.matches("\\d{2}")) {
+            spec.commandLine().getErr().println("tonghop: --province phải là mã tỉnh 2 chữ số (a 2-digit province code), not '" + province + "'");
+            return ExitCodes.USAGE;
+        }
+        if (!pipeline.yearsWithAggregates().contains(year)) {
+            spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
+                    + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
+            return ExitCodes.FAILED;
+        }
+        pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
+        return ExitCodes.OK;
+    }
+}

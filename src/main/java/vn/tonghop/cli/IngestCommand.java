@@ -1,0 +1,36 @@
+package vn.tonghop.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tonghop ingest [--inbox DIR]}: takes in every new file of the inbox. */
+@Component
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Nhận và kiểm tra mọi tệp mới trong inbox (ingest new files).")
+public class IngestCommand implements Callable<Integer> {
+
+    private final Pipeline pipeline;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--inbox", paramLabel = "DIR", defaultValue = "inbox", description = "Inbox folder (default: ${DEFAULT-VALUE}).")
+    Path inbox;
+
+    public IngestCommand(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        return pipeline.locked(spec.commandLine().getErr(), () -> {
+            long runId = pipeline.ingest(inbox, out);
+            return pipeline.anyFileRejected(runId) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
+        });
+    }
+}

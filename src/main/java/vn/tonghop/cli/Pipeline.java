@@ -1,0 +1,123 @@
+package vn.tonghop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tonghop.load.Submission;
+import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.JobLaunches;
+import vn.tonghop.ops.RunLock;
+
+/** What the commands share: the run lock, the jobs, and the run summary printed at the end. */
+@Component
+public class Pipeline {
+
+    private final JobLaunches jobs;
+    private final RunLock lock;
+    private final SubmissionRepository submissions;
+    private final JdbcTemplate jdbc;
+
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc) {
+        this.jobs = jobs;
+        this.lock = lock;
+        this.submissions = submissions;
+        this.jdbc = jdbc;
+    }
+
+    /** Work done under the run lock. */
+    public interface LockedWork {
+        int run() throws Exception;
+    }
+
+    public int locked(PrintWriter err, LockedWork work) throws Exception {
+        Optional<RunLock.Held> held = lock.acquire();
+        if (held.isEmpty()) {
+            err.println("tonghop: một lượt chạy khác đang chạy (another run holds the lock); thử lại sau.");
+            return ExitCodes.LOCKED;
+        }
+        try (RunLock.Held ignored = held.get()) {
+            return work.run();
+        }
+    }
+
+    /** Runs the ingest job and prints what happened to each file; returns the run's id. */
+    public long ingest(Path inbox, PrintWriter out) throws Exception {
+        out.println("Đang nhận tệp từ " + inbox.toAbsolutePath().normalize() + " ...");
+        out.flush();
+        JobExecution execution = jobs.ingest(inbox);
+        long runId = execution.getJobInstance().getInstanceId();
+        printSummary(runId, out);
+        return runId;
+    }
+
+    public void printSummary(long runId, PrintWriter out) {
+        List<Submission> files = submissions.byRun(runId);
+        if (files.isEmpty()) {
+            out.println("Không có tệp mới trong inbox.");
+            return;
+        }
+        int accepted = 0;
+        int rejectedFiles = 0;
+        int duplicates = 0;
+        int rows = 0;
+        int rowsRejected = 0;
+        int warnings = 0;
+        int superseded = 0;
+        for (Submission s : files) {
+            String outcome = switch (s.status()) {
+                case "duplicate" -> "TRÙNG   ";
+                case "rejected" -> "TỪ CHỐI ";
+                default -> s.rowsAccepted() == 0 ? "TỪ CHỐI " : "NHẬN    ";
+            };
+            out.printf("  %s %-45s %3d dòng nhận, %2d dòng bị từ chối, %2d cảnh báo%s%n", outcome, s.inboxPath(), s.rowsAccepted(),
+                    s.rowsRejected(), s.warnings(), s.reportsSuperseded() > 0 ? ", thay thế " + s.reportsSuperseded() + " báo cáo cũ" : "");
+            if (s.rejectReason() != null && !"applied".equals(s.status())) {
+                out.println("           " + s.rejectReason());
+            }
+            switch (s.status()) {
+                case "duplicate" -> duplicates++;
+                case "rejected" -> rejectedFiles++;
+                default -> accepted++;
+            }
+            rows += s.rowsAccepted();
+            rowsRejected += s.rowsRejected();
+            warnings += s.warnings();
+            superseded += s.reportsSuperseded();
+        }
+        out.printf("Tổng: %d tệp — %d được nhận, %d bị từ chối, %d trùng; %d dòng được nhận, %d dòng bị từ chối, %d cảnh báo, %d báo cáo cũ bị thay thế.%n",
+                files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings, superseded);
+        out.printf("Summary: %d files (%d accepted, %d rejected, %d duplicate); %d rows accepted, %d rows rejected, %d warnings.%n",
+                files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings);
+        out.println("Kết quả từng tệp (.ketqua.csv) nằm cạnh tệp trong archive/ và rejected/.");
+    }
+
+    public boolean anyFileRejected(long runId) {
+        return submissions.byRun(runId).stream().anyMatch(s -> "rejected".equals(s.status()));
+    }
+
+    /** The years whose figures the run's files changed. */
+    public TreeSet<Integer> yearsTouched(long runId) {
+        return new TreeSet<>(jdbc.queryForList("""
+                SELECT DISTINCT r.year FROM report r JOIN submission s ON s.id = r.submission_id WHERE s.run_id = ?""",
+                Integer.class, runId));
+    }
+
+    public void aggregate(int year, PrintWriter out) throws Exception {
+        jobs.aggregate(year);
+        out.println("Đã tổng hợp năm " + year + ".");
+    }
+
+    public void export(java.util.Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
+        jobs.export(years, outDir, province);
+        out.println("Đã ghi " + outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize());
+    }
+
+    public List<Integer> yearsWithAggregates() {
+        return jdbc.queryForList("SELECT DISTINCT year FROM aggregate_value ORDER BY year", Integer.class);
+    }
+}

@@ -1,0 +1,64 @@
+package vn.tonghop.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.tonghop.registry.RegistryFormatException;
+import vn.tonghop.registry.RegistryImporter;
+
+/** {@code tonghop units import FILE}: the unit registry. */
+@Component
+@Command(name = "units", description = "Danh mục đơn vị hành chính (unit registry).", mixinStandardHelpOptions = true,
+        subcommands = UnitsCommand.Import.class)
+public class UnitsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Imports any of the registry and mapping layouts; re-importing is harmless. */
+    @Component
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Nạp danh mục đơn vị (units-2024/units-2025/districts-2024/mapping-2025/mapping-provinces-2025 layouts).")
+    public static class Import implements Callable<Integer> {
+
+        private final RegistryImporter importer;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "Registry or mapping CSV file.")
+        Path file;
+
+        @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD",
+                description = "First day the listed units are in force (default: 2000-01-01 before the 2025 reform, 2025-07-01 after).")
+        LocalDate validFrom;
+
+        public Import(RegistryImporter importer) {
+            this.importer = importer;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try {
+                RegistryImporter.ImportSummary s = importer.importFile(file, validFrom);
+                spec.commandLine().getOut().printf("Đã nạp %s (%s): %d dòng; %d mới, %d cập nhật, %d không đổi.%n",
+                        file, s.layout(), s.rows(), s.inserted(), s.updated(), Math.max(0, s.unchanged()));
+                return ExitCodes.OK;
+            } catch (RegistryFormatException e) {
+                spec.commandLine().getErr().println("tonghop: " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
+    }
+}

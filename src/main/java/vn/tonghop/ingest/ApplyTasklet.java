@@ -1,0 +1,39 @@
+package vn.tonghop.ingest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.tonghop.load.Submission;
+import vn.tonghop.load.SubmissionApplier;
+import vn.tonghop.load.SubmissionRepository;
+
+/**
+ * Apply step: the run's read files, in the order they arrived, each in its own transaction, so a later
+ * file's rows supersede an earlier file's rows for the same commune and period.
+ */
+final class ApplyTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplyTasklet.class);
+
+    private final SubmissionRepository submissions;
+    private final SubmissionApplier applier;
+
+    ApplyTasklet(SubmissionRepository submissions, SubmissionApplier applier) {
+        this.submissions = submissions;
+        this.applier = applier;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        for (Submission submission : submissions.byRunAndStatus(runId, "read")) {
+            applier.apply(submission.id());
+            contribution.incrementWriteCount(1);
+            log.debug("Applied {}", submission.inboxPath());
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

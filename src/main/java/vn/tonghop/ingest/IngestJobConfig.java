@@ -1,0 +1,183 @@
+package vn.tonghop.ingest;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import vn.tonghop.export.ResultCsvWriter;
+import vn.tonghop.form.FormCatalogSync;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.layout.SubmittedRow;
+import vn.tonghop.load.IssueRepository;
+import vn.tonghop.load.StagingWriter;
+import vn.tonghop.load.Submission;
+import vn.tonghop.load.SubmissionApplier;
+import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.registry.RegistryCache;
+import vn.tonghop.validate.CheckedRow;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.RowValidator;
+
+/** Wires the ingest job: scan → read (one partition per file) → apply → report. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestSettings.class)
+public class IngestJobConfig {
+
+    public static final String JOB_NAME = "ingest";
+    public static final String INBOX_PARAMETER = "inbox";
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step applyStep, Step reportStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(scanStep)
+                .next(readStep)
+                .next(applyStep)
+                .next(reportStep)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
+                                 FormCatalogSync catalog, Messages messages) {
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages);
+    }
+
+    @Bean
+    Step scanStep(JobRepository jobRepository, PlatformTransactionManager tm, Tasklet scanTasklet) {
+        return new StepBuilder("scan", jobRepository).tasklet(scanTasklet, tm).build();
+    }
+
+    /** One partition per registered file of this run, so both cores read files. */
+    @Bean
+    @StepScope
+    Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId, SubmissionRepository submissions) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            List<Submission> registered = submissions.byRunAndStatus(runId, "registered");
+            for (Submission submission : registered) {
+                ExecutionContext context = new ExecutionContext();
+                context.putLong("submissionId", submission.id());
+                context.putString("file", submission.inboxPath());
+                partitions.put("file-" + submission.id(), context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    TaskExecutor fileTaskExecutor(IngestSettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.threads());
+        executor.setMaxPoolSize(settings.threads());
+        executor.setThreadNamePrefix("read-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    Step readStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
+                  IngestSettings settings) {
+        return new StepBuilder("read", jobRepository)
+                .partitioner("read-file", filePartitioner)
+                .step(readFileStep)
+                .gridSize(settings.threads())
+                .taskExecutor(fileTaskExecutor)
+                .build();
+    }
+
+    @Bean
+    Step readFileStep(JobRepository jobRepository, PlatformTransactionManager tm, IngestSettings settings,
+                      ItemStreamReader<SubmittedRow> fileRowReader, ItemProcessor<SubmittedRow, CheckedRow> rowChecker,
+                      ItemWriter<CheckedRow> checkedRowWriter, StepExecutionListener fileReadListener) {
+        return new StepBuilder("read-file", jobRepository)
+                .<SubmittedRow, CheckedRow>chunk(settings.chunkSize())
+                .transactionManager(tm)
+                .reader(fileRowReader)
+                .processor(rowChecker)
+                .writer(checkedRowWriter)
+                .listener(fileReadListener)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    FileState fileState(@Value("#{stepExecutionContext['submissionId']}") Long submissionId) {
+        return new FileState(submissionId);
+    }
+
+    @Bean
+    @StepScope
+    ItemStreamReader<SubmittedRow> fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, FileState fileState,
+                                                 SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
+                                                 RegistryCache registryCache, ReportForm form, Messages messages, IngestSettings settings) {
+        return new FileRowReader(fileState, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
+                messages, settings);
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<SubmittedRow, CheckedRow> rowChecker(FileState fileState, ReportForm form, Messages messages) {
+        return new RowChecker(fileState, new RowValidator(form, messages));
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<CheckedRow> checkedRowWriter(FileState fileState, StagingWriter staging, IssueRepository issues, ReportForm form) {
+        return new CheckedRowWriter(fileState, staging, issues, form);
+    }
+
+    /** Records a file's row counts once its partition has read it through. */
+    @Bean
+    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions) {
+        return new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution stepExecution) {
+                if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode()) && !fileState.rejected()) {
+                    submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
+                }
+                return stepExecution.getExitStatus();
+            }
+        };
+    }
+
+    @Bean
+    Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier) {
+        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier), tm).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
+                                ResultCsvWriter csv) {
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv);
+    }
+
+    @Bean
+    Step reportStep(JobRepository jobRepository, PlatformTransactionManager tm, Tasklet reportTasklet) {
+        return new StepBuilder("report", jobRepository).tasklet(reportTasklet, tm).build();
+    }
+}

@@ -1,0 +1,96 @@
+package vn.tonghop.ingest;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import vn.tonghop.export.ResultCsvWriter;
+import vn.tonghop.load.IssueRepository;
+import vn.tonghop.load.Submission;
+import vn.tonghop.load.SubmissionRepository;
+
+/**
+ * Report step: writes each file's results and moves the file out of the inbox, to
+ * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
+ * The file itself is never modified. Results are written before the move, and the move is recorded
+ * last, so a crash in between is finished by the next run.
+ */
+final class ReportTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+
+    private final InboxLayout layout;
+    private final SubmissionRepository submissions;
+    private final IssueRepository issues;
+    private final ResultCsvWriter csv;
+
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv) {
+        this.layout = layout;
+        this.submissions = submissions;
+        this.issues = issues;
+        this.csv = csv;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+        LocalDate today = LocalDate.now();
+        for (Submission submission : submissions.byRun(runId)) {
+            if (submission.movedTo() != null) {
+                continue;
+            }
+            Path source = layout.file(submission.inboxPath());
+            boolean rejected = "rejected".equals(submission.status())
+                    || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+            Path folder = (rejected ? layout.rejected(today) : layout.archive(today));
+            if (submission.officeCode() != null) {
+                folder = folder.resolve(submission.officeCode());
+            }
+            Files.createDirectories(folder);
+            Path target = freeName(folder, submission.fileName());
+            String stem = stem(target.getFileName().toString());
+            csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
+            if (Files.exists(source)) {
+                move(source, target);
+            } else {
+                log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
+            }
+            submissions.markMoved(submission.id(), layout.root().relativize(target).toString().replace('\\', '/'));
+            contribution.incrementWriteCount(1);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */
+    private static Path freeName(Path folder, String fileName) {
+        Path target = folder.resolve(fileName);
+        String stem = stem(fileName);
+        String extension = fileName.substring(stem.length());
+        for (int n = 2; Files.exists(target) || Files.exists(folder.resolve(stem(target.getFileName().toString()) + ".ketqua.csv")); n++) {
+            target = folder.resolve(stem + "-" + n + extension);
+        }
+        return target;
+    }
+
+    static String stem(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.delete(source);
+        }
+    }
+}

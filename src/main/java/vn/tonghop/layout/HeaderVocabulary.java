@@ -1,0 +1,91 @@
+package vn.tonghop.layout;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import vn.tonghop.form.ColumnRole;
+import vn.tonghop.form.Indicator;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.normalise.TextKey;
+
+/**
+ * What a header cell means, by the form's headers and aliases, compared without diacritics, case and
+ * punctuation; a trailing "(đồng)"-style unit in parentheses may be present or not.
+ */
+public final class HeaderVocabulary {
+
+    /** What a column carries: an indicator (by code) or an identifying role. */
+    public record Target(String indicator, ColumnRole role) {
+    }
+
+    private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+
+    private final TextKey textKey = new TextKey();
+    private final Map<String, Target> targets = new HashMap<>();
+    private final Map<String, String> indicatorCodes = new HashMap<>();
+    private final List<String> totalLabels;
+
+    public HeaderVocabulary(ReportForm form) {
+        for (ColumnRole role : ColumnRole.values()) {
+            for (String alias : form.aliases(role)) {
+                register(alias, new Target(null, role));
+            }
+        }
+        for (Indicator indicator : form.indicators()) {
+            Target target = new Target(indicator.code(), null);
+            register(indicator.header(), target);
+            indicator.aliases().forEach(alias -> register(alias, target));
+            register(indicator.code(), target);
+            indicatorCodes.put(indicator.code().toLowerCase(java.util.Locale.ROOT), indicator.code());
+        }
+        totalLabels = form.totalRowLabels().stream().map(textKey::of).toList();
+    }
+
+    private void register(String text, Target target) {
+        targets.putIfAbsent(textKey.of(text), target);
+        targets.putIfAbsent(textKey.of(PARENTHESES.matcher(text).replaceAll(" ")), target);
+    }
+
+    public Optional<Target> lookup(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        Target target = targets.get(textKey.of(header));
+        if (target == null) {
+            target = targets.get(textKey.of(PARENTHESES.matcher(header).replaceAll(" ")));
+        }
+        return Optional.ofNullable(target);
+    }
+
+    /** The indicator a long-form row names by code (or by header), if the form has it. */
+    public Optional<String> indicatorCode(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String code = indicatorCodes.get(text.strip().toLowerCase(java.util.Locale.ROOT));
+        if (code != null) {
+            return Optional.of(code);
+        }
+        return lookup(text).map(Target::indicator);
+    }
+
+    /** "Cộng", "Tổng cộng", "TỔNG SỐ", "Cộng toàn huyện" ... */
+    public boolean isTotalLabel(String cell) {
+        String key = textKey.of(cell);
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (String label : totalLabels) {
+            if (key.equals(label) || key.startsWith(label + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String key(String text) {
+        return textKey.of(text);
+    }
+}

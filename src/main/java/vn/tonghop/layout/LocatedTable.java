@@ -1,0 +1,22 @@
+package vn.tonghop.layout;
+
+import java.util.List;
+import java.util.Map;
+import vn.tonghop.form.ColumnRole;
+import vn.tonghop.read.SheetRef;
+
+/**
+ * Where the table is: its sheet, header rows, and what each column index carries.
+ *
+ * @param headerLastRow  1-based row of the (last) header row; data start below it
+ * @param indicatorColumns column index → indicator code
+ * @param roleColumns    role → column index
+ * @param headers        column index → header text as written (both header rows joined)
+ * @param unknownColumns headers the form does not know (reported to the clerk, never silently dropped)
+ * @param titleLines     text above the header, top to bottom (for the period)
+ * @param sheetChoice    why this sheet was chosen, when the file had several
+ */
+public record LocatedTable(SheetRef sheet, TableShape shape, int headerLastRow, Map<Integer, String> indicatorColumns,
+                           Map<ColumnRole, Integer> roleColumns, Map<Integer, String> headers,
+                           List<String> unknownColumns, List<String> titleLines, String sheetChoice) {
+}

@@ -1,0 +1,180 @@
+package vn.tonghop.layout;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+import vn.tonghop.form.ColumnRole;
+import vn.tonghop.read.CloseableIterator;
+import vn.tonghop.read.RawRow;
+import vn.tonghop.read.TableFile;
+
+/**
+ * Streams the rows below a located header as {@link SubmittedRow}s. Wide tables give one row per
+ * line; long tables are grouped by (unit code, period), which holds one file's groups in memory.
+ */
+public final class RowExtractor implements CloseableIterator<SubmittedRow> {
+
+    private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?\\d{1,2}\\)?|[A-Z]");
+
+    private final LocatedTable table;
+    private final HeaderVocabulary vocabulary;
+    private final CloseableIterator<RawRow> rows;
+    private final Iterator<SubmittedRow> longRows;
+    private SubmittedRow next;
+    private boolean firstDataRow = true;
+
+    public RowExtractor(TableFile file, LocatedTable table, HeaderVocabulary vocabulary) throws IOException {
+        this.table = table;
+        this.vocabulary = vocabulary;
+        this.rows = file.rows(table.sheet());
+        this.longRows = table.shape() == TableShape.LONG ? groupLong() : null;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = longRows != null ? (longRows.hasNext() ? longRows.next() : null) : advanceWide();
+        }
+        return next != null;
+    }
+
+    @Override
+    public SubmittedRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        SubmittedRow row = next;
+        next = null;
+        return row;
+    }
+
+    @Override
+    public void close() {
+        rows.close();
+    }
+
+    private SubmittedRow advanceWide() {
+        while (rows.hasNext()) {
+            RawRow raw = rows.next();
+            if (raw.rowNumber() <= table.headerLastRow() || isBlank(raw.cells())) {
+                continue;
+            }
+            boolean first = firstDataRow;
+            firstDataRow = false;
+            if (first && isColumnNumberRow(raw.cells())) {
+                continue; // "(1) (2) (3) ..." under the header
+            }
+            Map<String, SourceCell> cells = new LinkedHashMap<>();
+            table.indicatorColumns().forEach((index, code) -> cells.put(code, cell(raw, index)));
+            SourceCell code = roleCell(raw, ColumnRole.UNIT_CODE);
+            SourceCell name = roleCell(raw, ColumnRole.UNIT_NAME);
+            RowKind kind = isTotal(raw, code, name) ? RowKind.TOTAL : RowKind.DATA;
+            return new SubmittedRow(kind, raw.sheet(), raw.rowNumber(), code, name, roleCell(raw, ColumnRole.DISTRICT),
+                    roleCell(raw, ColumnRole.PERIOD), cells, List.of());
+        }
+        return null;
+    }
+
+    private Iterator<SubmittedRow> groupLong() {
+        Map<String, List<RawRow>> groups = new LinkedHashMap<>();
+        while (rows.hasNext()) {
+            RawRow raw = rows.next();
+            if (raw.rowNumber() <= table.headerLastRow() || isBlank(raw.cells())) {
+                continue;
+            }
+            String key = text(raw, ColumnRole.UNIT_CODE) + "\u0000" + text(raw, ColumnRole.PERIOD);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(raw);
+        }
+        List<SubmittedRow> result = new ArrayList<>();
+        for (List<RawRow> group : groups.values()) {
+            RawRow first = group.get(0);
+            Map<String, SourceCell> cells = new LinkedHashMap<>();
+            List<SourceCell> unknown = new ArrayList<>();
+            for (RawRow raw : group) {
+                String indicatorText = text(raw, ColumnRole.LONG_INDICATOR);
+                SourceCell value = cell(raw, table.roleColumns().get(ColumnRole.LONG_VALUE));
+                SourceCell named = new SourceCell(raw.rowNumber(), indicatorText, value.letter(), value.raw());
+                vocabulary.indicatorCode(indicatorText).ifPresentOrElse(
+                        code -> {
+                            if (cells.putIfAbsent(code, named) != null) {
+                                unknown.add(new SourceCell(raw.rowNumber(), indicatorText + " (lặp lại)", value.letter(), value.raw()));
+                            }
+                        },
+                        () -> unknown.add(named));
+            }
+            result.add(new SubmittedRow(RowKind.DATA, first.sheet(), first.rowNumber(), roleCell(first, ColumnRole.UNIT_CODE),
+                    roleCell(first, ColumnRole.UNIT_NAME), null, roleCell(first, ColumnRole.PERIOD), cells, unknown));
+        }
+        return result.iterator();
+    }
+
+    private boolean isTotal(RawRow raw, SourceCell code, SourceCell name) {
+        if (name != null && vocabulary.isTotalLabel(name.raw())) {
+            return true;
+        }
+        if (code != null && vocabulary.isTotalLabel(code.raw())) {
+            return true;
+        }
+        SourceCell number = roleCell(raw, ColumnRole.ROW_NUMBER);
+        if (number != null && vocabulary.isTotalLabel(number.raw())) {
+            return true;
+        }
+        for (String cell : raw.cells()) {
+            if (!cell.isBlank()) {
+                return vocabulary.isTotalLabel(cell);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isColumnNumberRow(List<String> cells) {
+        int count = 0;
+        for (String cell : cells) {
+            String c = cell.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (!COLUMN_NUMBER.matcher(c).matches()) {
+                return false;
+            }
+            count++;
+        }
+        return count >= 3;
+    }
+
+    private SourceCell roleCell(RawRow raw, ColumnRole role) {
+        Integer index = table.roleColumns().get(role);
+        return index == null ? null : cell(raw, index);
+    }
+
+    private String text(RawRow raw, ColumnRole role) {
+        SourceCell cell = roleCell(raw, role);
+        return cell == null ? "" : cell.raw().strip();
+    }
+
+    private SourceCell cell(RawRow raw, int index) {
+        String value = index < raw.cells().size() ? raw.cells().get(index) : "";
+        return new SourceCell(raw.rowNumber(), table.headers().getOrDefault(index, ""), columnLetter(index), value == null ? "" : value);
+    }
+
+    private static boolean isBlank(List<String> cells) {
+        return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+
+    /** 0 → A, 25 → Z, 26 → AA. */
+    public static String columnLetter(int index) {
+        StringBuilder letters = new StringBuilder();
+        int n = index + 1;
+        while (n > 0) {
+            int rem = (n - 1) % 26;
+            letters.insert(0, (char) ('A' + rem));
+            n = (n - 1) / 26;
+        }
+        return letters.toString();
+    }
+}

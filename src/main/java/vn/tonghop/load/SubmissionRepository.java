@@ -1,0 +1,101 @@
+package vn.tonghop.load;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The submission table: one row per file, its checksum, status and counts. */
+@Repository
+public class SubmissionRepository {
+
+    private static final String COLUMNS = """
+            id, run_id, office_code, file_name, inbox_path, sha256, size_bytes, received_at, status, duplicate_of, format,
+            encoding, sheet, period_code, rows_read, rows_accepted, rows_rejected, errors, warnings, reports_superseded,
+            reject_reason, moved_to""";
+
+    private final JdbcTemplate jdbc;
+
+    public SubmissionRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long register(long runId, String officeCode, String fileName, String inboxPath, String sha256, long size, Instant modified) {
+        Long id = jdbc.queryForObject("""
+                INSERT INTO submission (run_id, office_code, file_name, inbox_path, sha256, size_bytes, file_modified_at, status, form_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 'ANTQ-01') RETURNING id""", Long.class,
+                runId, officeCode, fileName, inboxPath, sha256, size, Timestamp.from(modified));
+        return id == null ? -1 : id;
+    }
+
+    /** An earlier submission with the same content that was not itself a duplicate, if any. */
+    public Optional<Submission> firstWithChecksum(String sha256, long exceptId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE sha256 = ? AND id <> ? AND status <> 'duplicate' ORDER BY id LIMIT 1",
+                this::map, sha256, exceptId).stream().findFirst();
+    }
+
+    public void markDuplicate(long id, long originalId, String reason) {
+        jdbc.update("UPDATE submission SET status = 'duplicate', duplicate_of = ?, reject_reason = ? WHERE id = ?", originalId, reason, id);
+    }
+
+    public void markRejected(long id, String reason) {
+        jdbc.update("UPDATE submission SET status = 'rejected', reject_reason = ? WHERE id = ?", reason, id);
+    }
+
+    public void recordRead(long id, String format, String encoding, String sheet, String periodCode) {
+        jdbc.update("UPDATE submission SET format = ?, encoding = ?, sheet = ?, period_code = ? WHERE id = ?",
+                format, encoding, sheet, periodCode, id);
+    }
+
+    public void markRead(long id, int rowsRead, int accepted, int rejected) {
+        jdbc.update("""
+                UPDATE submission SET status = 'read', rows_read = ?, rows_accepted = ?, rows_rejected = ?
+                WHERE id = ? AND status = 'registered'""", rowsRead, accepted, rejected, id);
+    }
+
+    public void markMoved(long id, String movedTo) {
+        jdbc.update("UPDATE submission SET moved_to = ?, finished_at = now() WHERE id = ?", movedTo, id);
+    }
+
+    public Optional<Submission> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE id = ?", this::map, id).stream().findFirst();
+    }
+
+    public List<Submission> byRunAndStatus(long runId, String status) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE run_id = ? AND status = ? ORDER BY id", this::map, runId, status);
+    }
+
+    public List<Submission> byRun(long runId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE run_id = ? ORDER BY id", this::map, runId);
+    }
+
+    /** Submissions whose file is still to be moved out of the inbox (after a crash, too). */
+    public List<Submission> notMoved() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE moved_to IS NULL AND status IN ('applied', 'rejected', 'duplicate') ORDER BY id",
+                this::map);
+    }
+
+    /** Refreshes the error and warning counts from the issue table. */
+    public void countIssues(long id) {
+        jdbc.update("""
+                UPDATE submission s SET errors = c.errors, warnings = c.warnings
+                FROM (SELECT count(*) FILTER (WHERE severity = 'error') AS errors,
+                             count(*) FILTER (WHERE severity = 'warning') AS warnings
+                      FROM issue WHERE submission_id = ?) c
+                WHERE s.id = ?""", id, id);
+    }
+
+    private Submission map(ResultSet rs, int row) throws SQLException {
+        return new Submission(rs.getLong("id"), (Long) rs.getObject("run_id"), rs.getString("office_code"), rs.getString("file_name"),
+                rs.getString("inbox_path"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getString("status"), (Long) rs.getObject("duplicate_of"),
+                rs.getString("format"), rs.getString("encoding"), rs.getString("sheet"), rs.getString("period_code"),
+                rs.getInt("rows_read"), rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("errors"),
+                rs.getInt("warnings"), rs.getInt("reports_superseded"), rs.getString("reject_reason"), rs.getString("moved_to"));
+    }
+}
