@@ -108,10 +108,7 @@ public class Aggregator {
     private static final String YEAR_UNITS = """
             CREATE TEMP TABLE agg_unit ON COMMIT DROP AS
             SELECT DISTINCT ON (level, code) level, code, parent_code, province_code,
-                   CASE WHEN unit_type IS NULL THEN name
-                        WHEN unit_type ILIKE 'Thành phố%' THEN 'Thành phố ' || name
-                        WHEN unit_type ILIKE 'Đặc khu%' THEN 'Đặc khu ' || name
-                        ELSE unit_type || ' ' || name END AS unit_name,
+                   name AS unit_name,
                    (valid_from <= :yearEnd AND (valid_to IS NULL OR valid_to >= :yearEnd)) AS in_force_at_end
             FROM unit
             WHERE valid_from <= :yearEnd AND (valid_to IS NULL OR valid_to >= :yearStart)

@@ -1,6 +1,7 @@
 package vn.tonghop.cli;
 
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tonghop aggregate --year Y}: rebuilds a year's aggregates. */
 @Component
+@Scope("prototype")
 @Command(name = "aggregate", mixinStandardHelpOptions = true, description = "Tổng hợp số liệu một năm (rebuild a year's aggregates).")
 public class AggregateCommand implements Callable<Integer> {
 

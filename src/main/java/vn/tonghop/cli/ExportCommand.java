@@ -3,6 +3,7 @@ package vn.tonghop.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
 @Component
+@Scope("prototype")
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
 public class ExportCommand implements Callable<Integer> {
 

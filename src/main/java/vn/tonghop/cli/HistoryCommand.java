@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import vn.tonghop.validate.RowValidator;
 
 /** {@code tonghop history --commune CODE --year Y}: every version of a commune's reports and what changed. */
 @Component
+@Scope("prototype")
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Lịch sử các lần gửi báo cáo của một xã và thay đổi giữa các lần (versions of a commune's reports).")
 public class HistoryCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package vn.tonghop.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tonghop ingest [--inbox DIR]}: takes in every new file of the inbox. */
 @Component
+@Scope("prototype")
 @Command(name = "ingest", mixinStandardHelpOptions = true, description = "Nhận và kiểm tra mọi tệp mới trong inbox (ingest new files).")
 public class IngestCommand implements Callable<Integer> {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
  * touched, then export {@code aggregates.csv} (every year with aggregates).
  */
 @Component
+@Scope("prototype")
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Nhận tệp mới, tổng hợp các năm liên quan và xuất kết quả (ingest + aggregate + export).")
 public class RunCommand implements Callable<Integer> {

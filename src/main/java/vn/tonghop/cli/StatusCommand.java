@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import vn.tonghop.ingest.InboxLayout;
 
 /** {@code tonghop status}: recent runs, files waiting in the inbox, and each office's last result. */
 @Component
+@Scope("prototype")
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Tình trạng: các lượt chạy gần đây, tệp đang chờ, kết quả từng đơn vị.")
 public class StatusCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package vn.tonghop.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,7 @@ import vn.tonghop.registry.RegistryImporter;
 
 /** {@code tonghop units import FILE}: the unit registry. */
 @Component
+@Scope("prototype")
 @Command(name = "units", description = "Danh mục đơn vị hành chính (unit registry).", mixinStandardHelpOptions = true,
         subcommands = UnitsCommand.Import.class)
 public class UnitsCommand implements Runnable {
@@ -28,6 +30,7 @@ public class UnitsCommand implements Runnable {
 
     /** Imports any of the registry and mapping layouts; re-importing is harmless. */
     @Component
+    @Scope("prototype")
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Nạp danh mục đơn vị (units-2024/units-2025/districts-2024/mapping-2025/mapping-provinces-2025 layouts).")
     public static class Import implements Callable<Integer> {

@@ -11,14 +11,14 @@ import vn.tonghop.validate.CheckedRow;
 import vn.tonghop.validate.Issue;
 
 /** Writer: accepted rows into staging (COPY), every row's issues into the issue table, in the chunk's transaction. */
-final class CheckedRowWriter implements ItemWriter<CheckedRow> {
+public class CheckedRowWriter implements ItemWriter<CheckedRow> {
 
     private final FileState state;
     private final StagingWriter staging;
     private final IssueRepository issues;
     private final ReportForm form;
 
-    CheckedRowWriter(FileState state, StagingWriter staging, IssueRepository issues, ReportForm form) {
+    public CheckedRowWriter(FileState state, StagingWriter staging, IssueRepository issues, ReportForm form) {
         this.state = state;
         this.staging = staging;
         this.issues = issues;

@@ -40,7 +40,7 @@ import vn.tonghop.validate.TotalRowCheck;
  * then streams its rows. A file that cannot be taken at all is rejected here, whole, with one reason,
  * and yields no rows. A restarted partition reads its file again from the top (staging is cleared first).
  */
-final class FileRowReader implements ItemStreamReader<SubmittedRow> {
+public class FileRowReader implements ItemStreamReader<SubmittedRow> {
 
     private static final Logger log = LoggerFactory.getLogger(FileRowReader.class);
 
@@ -57,7 +57,7 @@ final class FileRowReader implements ItemStreamReader<SubmittedRow> {
     private TableFile file;
     private RowExtractor rows;
 
-    FileRowReader(FileState state, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
+    public FileRowReader(FileState state, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
                   RegistryCache registryCache, ReportForm form, Messages messages, IngestSettings settings) {
         this.state = state;
         this.layout = layout;

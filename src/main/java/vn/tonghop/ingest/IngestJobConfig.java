@@ -131,7 +131,7 @@ public class IngestJobConfig {
 
     @Bean
     @StepScope
-    ItemStreamReader<SubmittedRow> fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, FileState fileState,
+    FileRowReader fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, FileState fileState,
                                                  SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
                                                  RegistryCache registryCache, ReportForm form, Messages messages, IngestSettings settings) {
         return new FileRowReader(fileState, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
@@ -140,13 +140,13 @@ public class IngestJobConfig {
 
     @Bean
     @StepScope
-    ItemProcessor<SubmittedRow, CheckedRow> rowChecker(FileState fileState, ReportForm form, Messages messages) {
+    RowChecker rowChecker(FileState fileState, ReportForm form, Messages messages) {
         return new RowChecker(fileState, new RowValidator(form, messages));
     }
 
     @Bean
     @StepScope
-    ItemWriter<CheckedRow> checkedRowWriter(FileState fileState, StagingWriter staging, IssueRepository issues, ReportForm form) {
+    CheckedRowWriter checkedRowWriter(FileState fileState, StagingWriter staging, IssueRepository issues, ReportForm form) {
         return new CheckedRowWriter(fileState, staging, issues, form);
     }
 

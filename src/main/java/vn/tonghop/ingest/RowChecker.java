@@ -13,12 +13,12 @@ import vn.tonghop.validate.RowValidator;
  * Processor: normalises and validates a row (a total row is checked against the sums so far instead);
  * lines that are not a commune's row at all (notes, signatures) are dropped.
  */
-final class RowChecker implements ItemProcessor<SubmittedRow, CheckedRow> {
+public class RowChecker implements ItemProcessor<SubmittedRow, CheckedRow> {
 
     private final FileState state;
     private final RowValidator validator;
 
-    RowChecker(FileState state, RowValidator validator) {
+    public RowChecker(FileState state, RowValidator validator) {
         this.state = state;
         this.validator = validator;
     }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.tonghop.normalise.TextKey;
+import vn.tonghop.normalise.UnitName;
 import vn.tonghop.normalise.UnitNameKey;
 
 /**
@@ -18,6 +20,7 @@ public final class UnitRegistry {
     private final Map<String, List<Unit>> byCode = new HashMap<>();
     private final Map<String, List<Unit>> communesByNameKey = new HashMap<>();
     private final UnitNameKey nameKey = new UnitNameKey();
+    private final TextKey textKey = new TextKey();
 
     public UnitRegistry(List<Unit> units) {
         for (Unit unit : units) {
@@ -77,21 +80,25 @@ public final class UnitRegistry {
      * within a district. Two matches are an error for the caller, never a guess.
      */
     public UnitMatch communeByName(String name, String districtName, Unit office, LocalDate from, LocalDate to) {
-        String keyText = nameKey.of(name);
-        if (keyText.isEmpty()) {
-            return new UnitMatch.NotFound();
-        }
-        Map<String, Unit> latestByCode = new HashMap<>();
-        for (Unit u : communesByNameKey.getOrDefault(keyText, List.of())) {
-            if (u.overlaps(from, to) && (office == null || contains(office, u))) {
-                latestByCode.merge(u.code(), u, (a, b) -> a.validFrom().isAfter(b.validFrom()) ? a : b);
+        UnitName typed = nameKey.parse(name == null ? "" : name);
+        List<Unit> candidates = new ArrayList<>();
+        for (String key : typed.candidates()) {
+            candidates = inForce(key, office, from, to);
+            if (!candidates.isEmpty()) {
+                break;
             }
         }
-        List<Unit> candidates = new ArrayList<>(latestByCode.values());
         if (candidates.size() > 1 && districtName != null && !districtName.isBlank()) {
             String districtKey = nameKey.of(districtName);
-            candidates.removeIf(u -> unit(UnitLevel.DISTRICT, u.parentCode(), from, to)
-                    .map(d -> !d.nameKey().equals(districtKey)).orElse(true));
+            candidates = narrow(candidates, u -> unit(UnitLevel.DISTRICT, u.parentCode(), from, to)
+                    .map(d -> d.nameKey().equals(districtKey)).orElse(false));
+        }
+        if (candidates.size() > 1) {
+            // Names that differ only by diacritics (Đồng Thành / Đông Thành) or by type (Thị trấn / Xã Mường Tè).
+            candidates = narrow(candidates, u -> nameKey.parse(u.name()).accentedKey().equals(typed.accentedKey()));
+            if (!typed.prefix().isEmpty()) {
+                candidates = narrow(candidates, u -> u.type() != null && textKey.of(u.type()).equals(typed.prefix()));
+            }
         }
         candidates.sort(Comparator.comparing(Unit::code));
         return switch (candidates.size()) {
@@ -99,6 +106,22 @@ public final class UnitRegistry {
             case 1 -> new UnitMatch.Found(candidates.get(0));
             default -> new UnitMatch.Ambiguous(candidates);
         };
+    }
+
+    private List<Unit> inForce(String key, Unit office, LocalDate from, LocalDate to) {
+        Map<String, Unit> latestByCode = new HashMap<>();
+        for (Unit u : communesByNameKey.getOrDefault(key, List.of())) {
+            if (u.overlaps(from, to) && (office == null || contains(office, u))) {
+                latestByCode.merge(u.code(), u, (a, b) -> a.validFrom().isAfter(b.validFrom()) ? a : b);
+            }
+        }
+        return new ArrayList<>(latestByCode.values());
+    }
+
+    /** The candidates passing the test, or all of them when none does (the test could not tell them apart). */
+    private static List<Unit> narrow(List<Unit> candidates, java.util.function.Predicate<Unit> test) {
+        List<Unit> kept = candidates.stream().filter(test).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        return kept.isEmpty() ? candidates : kept;
     }
 
     /** True when the commune lies under (or is) the office. */
