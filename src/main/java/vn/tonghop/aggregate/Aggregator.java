@@ -1,6 +1,9 @@
 package vn.tonghop.aggregate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,6 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.RateDefinition;
 import vn.tonghop.form.ReportForm;
+import vn.tonghop.load.IssueRepository;
+import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.RowValidator;
+import vn.tonghop.validate.Severity;
 
 /**
  * Rebuilds one year's aggregates. The year Y runs from 15 Dec Y-1 to 14 Dec Y (Decree 09/2019/NĐ-CP).
@@ -29,12 +38,44 @@ public class Aggregator {
     private final TransactionTemplate tx;
     private final ReportForm form;
     private final FormCatalogSync catalog;
+    private final IssueRepository issues;
+    private final SubmissionRepository submissions;
+    private final Messages messages;
 
-    public Aggregator(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ReportForm form, FormCatalogSync catalog) {
+    public Aggregator(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, ReportForm form, FormCatalogSync catalog,
+                      IssueRepository issues, SubmissionRepository submissions, Messages messages) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.form = form;
         this.catalog = catalog;
+        this.issues = issues;
+        this.submissions = submissions;
+        this.messages = messages;
+    }
+
+    /**
+     * Warns where a commune's annual report disagrees with the sum of its sub-period reports covering
+     * the whole year (flows only). Replaces the warnings of an earlier aggregation of the year.
+     */
+    private void crossCheckAnnual(MapSqlParameterSource p) {
+        jdbc.update("""
+                DELETE FROM issue WHERE code = 'annual.mismatch'
+                  AND submission_id IN (SELECT submission_id FROM agg_active WHERE period_type = 'YEAR')""", p);
+        List<Issue> found = new ArrayList<>();
+        Map<Long, List<Issue>> bySubmission = new java.util.LinkedHashMap<>();
+        jdbc.query(ANNUAL_MISMATCHES, p, rs -> {
+            String header = form.indicator(rs.getString(5)).map(i -> i.header()).orElse(rs.getString(5));
+            Issue issue = new Issue(Severity.WARNING, "annual.mismatch", rs.getString(2), rs.getInt(3), rs.getString(4),
+                    RowValidator.plain(rs.getBigDecimal(6)), rs.getString(8), messages.get("annual.mismatch", rs.getString(9), header,
+                    RowValidator.plain(rs.getBigDecimal(6)), RowValidator.plain(rs.getBigDecimal(7))));
+            bySubmission.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(issue);
+            found.add(issue);
+        });
+        bySubmission.forEach(issues::insert);
+        bySubmission.keySet().forEach(submissions::countIssues);
+        if (!found.isEmpty()) {
+            log.info("{} annual figure(s) disagree with their sub-periods", found.size());
+        }
     }
 
     /** @return the number of aggregate rows written for the year */
@@ -46,7 +87,10 @@ public class Aggregator {
                 .addValue("yearEnd", LocalDate.of(year, 12, 14));
         Integer rows = tx.execute(status -> {
             catalog.sync();
+            jdbc.update(ACTIVE_REPORTS, p);
+            jdbc.update(SUB_PERIOD_CHAIN, p);
             jdbc.update(COMMUNE_VALUES, p);
+            crossCheckAnnual(p);
             jdbc.update(YEAR_UNITS, p);
             jdbc.update(SCOPE_COMMUNES, p);
             jdbc.update(MEMBERS, p);
@@ -67,17 +111,22 @@ public class Aggregator {
         return rows == null ? 0 : rows;
     }
 
-    /** One value per commune and indicator for the year. */
-    private static final String COMMUNE_VALUES = """
-            CREATE TEMP TABLE agg_commune ON COMMIT DROP AS
+    /** The active reports of the form for the year. */
+    private static final String ACTIVE_REPORTS = """
+            CREATE TEMP TABLE agg_active ON COMMIT DROP AS
+            SELECT r.id, r.submission_id, r.commune_code, r.period_type, r.period_start, r.period_end, r.sheet, r.source_row
+            FROM report r WHERE r.superseded_by IS NULL AND r.form_code = :form AND r.year = :year
+            """;
+
+    /**
+     * Per commune, a chain of non-overlapping sub-period reports: the earliest first (the longest when
+     * several start together), then the next one starting after it ends, and so on. Monthly, quarterly,
+     * 6- and 9-month reports of one year never count the same month twice.
+     */
+    private static final String SUB_PERIOD_CHAIN = """
+            CREATE TEMP TABLE agg_chain ON COMMIT DROP AS
             WITH RECURSIVE
-            active AS (
-                SELECT r.id, r.commune_code, r.period_type, r.period_start, r.period_end
-                FROM report r WHERE r.superseded_by IS NULL AND r.form_code = :form AND r.year = :year),
-            annual AS (SELECT * FROM active WHERE period_type = 'YEAR'),
-            sub AS (
-                SELECT a.* FROM active a
-                WHERE a.period_type <> 'YEAR' AND NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = a.commune_code)),
+            sub AS (SELECT * FROM agg_active WHERE period_type <> 'YEAR'),
             chain AS (
                 SELECT f.commune_code, f.id, f.period_end FROM (
                     SELECT DISTINCT ON (commune_code) commune_code, id, period_end
@@ -89,12 +138,26 @@ public class Aggregator {
                     SELECT s.id, s.period_end FROM sub s
                     WHERE s.commune_code = c.commune_code AND s.period_start > c.period_end
                     ORDER BY s.period_start, s.period_end DESC LIMIT 1) nx)
+            SELECT commune_code, id FROM chain
+            """;
+
+    /**
+     * One value per commune and indicator: the annual report's where there is one; otherwise flows
+     * summed over the chain, stocks and flags from the latest sub-period report that gives them.
+     */
+    private static final String COMMUNE_VALUES = """
+            CREATE TEMP TABLE agg_commune ON COMMIT DROP AS
+            WITH annual AS (SELECT * FROM agg_active WHERE period_type = 'YEAR'),
+            sub AS (
+                SELECT a.* FROM agg_active a
+                WHERE a.period_type <> 'YEAR' AND NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = a.commune_code))
             SELECT a.commune_code, v.indicator, v.value
             FROM annual a JOIN value v ON v.report_id = a.id
             UNION ALL
             SELECT c.commune_code, v.indicator, sum(v.value)
-            FROM chain c JOIN value v ON v.report_id = c.id
+            FROM agg_chain c JOIN value v ON v.report_id = c.id
             JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind = 'flow'
+            WHERE NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = c.commune_code)
             GROUP BY c.commune_code, v.indicator
             UNION ALL
             SELECT * FROM (
@@ -102,6 +165,32 @@ public class Aggregator {
                 FROM sub s JOIN value v ON v.report_id = s.id
                 JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind <> 'flow'
                 ORDER BY s.commune_code, v.indicator, s.period_end DESC, s.period_start DESC) latest
+            """;
+
+    /**
+     * Flows where an annual report and a chain of sub-periods covering the whole year (every report of
+     * the chain giving the indicator) disagree.
+     */
+    private static final String ANNUAL_MISMATCHES = """
+            WITH full_chain AS (
+                SELECT c.commune_code, count(*) AS n FROM agg_chain c JOIN agg_active a ON a.id = c.id
+                GROUP BY c.commune_code
+                HAVING min(a.period_start) = :yearStart AND max(a.period_end) = :yearEnd
+                   AND sum(a.period_end - a.period_start + 1) = (CAST(:yearEnd AS date) - CAST(:yearStart AS date) + 1)),
+            sums AS (
+                SELECT c.commune_code, v.indicator, sum(v.value) AS total, count(*) AS n
+                FROM agg_chain c JOIN value v ON v.report_id = c.id
+                JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind = 'flow'
+                GROUP BY c.commune_code, v.indicator)
+            SELECT a.submission_id, a.sheet, a.source_row, v.source_column, v.indicator, v.value, s.total, a.commune_code,
+                   coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = a.commune_code
+                             ORDER BY u.valid_from DESC LIMIT 1), a.commune_code)
+            FROM agg_active a
+            JOIN value v ON v.report_id = a.id
+            JOIN full_chain f ON f.commune_code = a.commune_code
+            JOIN sums s ON s.commune_code = a.commune_code AND s.indicator = v.indicator AND s.n = f.n
+            WHERE a.period_type = 'YEAR' AND v.value <> s.total
+            ORDER BY a.submission_id, a.source_row, v.indicator
             """;
 
     /** The version of every unit in force during the year (the latest when it changed within the year). */

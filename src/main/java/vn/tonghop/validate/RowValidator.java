@@ -77,7 +77,8 @@ public final class RowValidator {
                 issues.add(cellIssue(Severity.ERROR, "row.period.unreadable", row, cell, null, messages.get("row.period.unreadable", cell.raw())));
                 return null;
             }
-            if (period != null && !period.equals(own.get())) {
+            // A row may state a finer period inside the file's (a "năm 2023" file with quarterly rows).
+            if (period != null && !period.contains(own.get())) {
                 issues.add(cellIssue(Severity.ERROR, "row.period.conflict", row, cell, null,
                         messages.get("row.period.conflict", own.get().vietnameseLabel(), period.vietnameseLabel())));
                 return null;
