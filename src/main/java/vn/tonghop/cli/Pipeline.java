@@ -40,8 +40,11 @@ public class Pipeline {
             err.println("tonghop: một lượt chạy khác đang chạy (another run holds the lock); thử lại sau.");
             return ExitCodes.LOCKED;
         }
-        try (RunLock.Held ignored = held.get()) {
+        RunLock.Held lockHeld = held.get();
+        try {
             return work.run();
+        } finally {
+            lockHeld.close();
         }
     }
 

@@ -207,14 +207,18 @@ public final class RegistryImporter {
             ps.setDate(9, u.validTo() == null ? null : Date.valueOf(u.validTo()));
             ps.setString(10, file.getFileName().toString());
         });
-        // Same version (same first day): bring it up to date in place.
+        // Same version (same first day): bring it up to date in place, never past the next version's start.
         int updated = jdbc.update("""
                 UPDATE unit u SET name = i.name, unit_type = i.unit_type, parent_code = i.parent_code,
-                       province_code = i.province_code, name_key = i.name_key, valid_to = i.valid_to, source = i.source
-                FROM unit_import i
+                       province_code = i.province_code, name_key = i.name_key, valid_to = i.capped_to, source = i.source
+                FROM (SELECT i.*, CASE WHEN nxt.first_day IS NOT NULL AND (i.valid_to IS NULL OR i.valid_to >= nxt.first_day)
+                                       THEN nxt.first_day - 1 ELSE i.valid_to END AS capped_to
+                      FROM unit_import i
+                      LEFT JOIN LATERAL (SELECT min(x.valid_from) AS first_day FROM unit x
+                                         WHERE x.level = i.level AND x.code = i.code AND x.valid_from > i.valid_from) nxt ON true) i
                 WHERE u.level = i.level AND u.code = i.code AND u.valid_from = i.valid_from
                   AND (u.name, u.unit_type, u.parent_code, u.province_code, u.valid_to)
-                      IS DISTINCT FROM (i.name, i.unit_type, i.parent_code, i.province_code, i.valid_to)""");
+                      IS DISTINCT FROM (i.name, i.unit_type, i.parent_code, i.province_code, i.capped_to)""");
         // A version in force on the new first day with the same attributes: nothing new to record.
         int unchanged = jdbc.update("""
                 DELETE FROM unit_import i USING unit u

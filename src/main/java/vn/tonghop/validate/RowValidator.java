@@ -16,6 +16,7 @@ import vn.tonghop.normalise.NumberParser;
 import vn.tonghop.normalise.ParsedNumber;
 import vn.tonghop.normalise.Period;
 import vn.tonghop.normalise.PeriodParser;
+import vn.tonghop.normalise.UnitNameKey;
 import vn.tonghop.normalise.YesNo;
 import vn.tonghop.normalise.YesNoParser;
 import vn.tonghop.registry.Unit;
@@ -33,6 +34,7 @@ public final class RowValidator {
     private final NumberParser numbers = new NumberParser();
     private final YesNoParser yesNo = new YesNoParser();
     private final PeriodParser periods = new PeriodParser();
+    private final UnitNameKey nameKeys = new UnitNameKey();
 
     public RowValidator(ReportForm form, Messages messages) {
         this.form = form;
@@ -60,7 +62,7 @@ public final class RowValidator {
                     unknown.raw(), communeCode, messages.get("cell.unknownIndicator", unknown.column(), form.code())));
         }
         boolean accepted = issues.stream().noneMatch(Issue::isError);
-        if (accepted && commune != null && values.isEmpty()) {
+        if (accepted && commune != null && !row.hasAnyValue()) {
             issues.add(rowIssue(Severity.WARNING, "row.noValues", row, null, communeCode,
                     messages.get("row.noValues", commune.fullName())));
             accepted = false;
@@ -91,7 +93,8 @@ public final class RowValidator {
         }
         if (period.start().isAfter(context.today())) {
             issues.add(rowIssue(Severity.ERROR, "row.period.future", row, null, null,
-                    messages.get("row.period.future", period.vietnameseLabel(), period.start())));
+                    messages.get("row.period.future", period.vietnameseLabel(),
+                            period.start().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
         }
         return period;
     }
@@ -107,9 +110,7 @@ public final class RowValidator {
             UnitMatch match = registry.communeByCode(code.raw(), from, to);
             if (match instanceof UnitMatch.Found f) {
                 found = f.unit();
-                if (name != null && !name.raw().isBlank()
-                        && registry.communeByName(name.raw(), null, null, from, to) instanceof UnitMatch.Found byName
-                        && !byName.unit().code().equals(found.code())) {
+                if (name != null && !name.raw().isBlank() && !nameKeys.parse(name.raw()).candidates().contains(found.nameKey())) {
                     issues.add(cellIssue(Severity.WARNING, "row.unit.nameMismatch", row, name, found.code(),
                             messages.get("row.unit.nameMismatch", found.code(), found.fullName(), name.raw())));
                 }
@@ -132,9 +133,9 @@ public final class RowValidator {
                 if (elsewhere instanceof UnitMatch.Found outside) {
                     found = outside.unit(); // reported below as outside the office's scope
                 } else if (row.hasAnyValue()) {
-                    String where = context.office() == null ? "" : " của " + context.office().fullName();
-                    issues.add(cellIssue(Severity.ERROR, "row.unit.unknownName", row, name, null,
-                            messages.get("row.unit.unknownName", name.raw(), where)));
+                    String key = context.office() == null ? "row.unit.unknownName" : "row.unit.unknownNameInOffice";
+                    issues.add(cellIssue(Severity.ERROR, "row.unit.unknownName", row, name, null, messages.get(key, name.raw(),
+                            context.office() == null ? "" : context.office().fullName())));
                     return null;
                 } else {
                     return null; // a note or signature line in the name column
