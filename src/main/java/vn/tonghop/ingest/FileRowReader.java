@@ -1,6 +1,7 @@
 package vn.tonghop.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import vn.tonghop.normalise.Period;
 import vn.tonghop.normalise.PeriodParser;
 import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
+import vn.tonghop.read.UncheckedUnreadableFileException;
 import vn.tonghop.read.UnreadableFileException;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.Unit;
@@ -78,6 +80,8 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         Submission submission = submissions.find(id).orElseThrow(() -> new ItemStreamException("No submission " + id));
         try {
             openFile(submission);
+        } catch (UncheckedIOException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString());
             reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
@@ -177,12 +181,17 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         }
         try {
             return rows.hasNext() ? rows.next() : null;
+        } catch (UncheckedIOException e) {
+            throw e; // the disk, not the clerk: the step fails and the run can be restarted
         } catch (RuntimeException e) {
             // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
             Submission submission = submissions.find(state.submissionId()).orElseThrow();
             log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
             staging.clear(state.submissionId());
-            reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            String reason = e instanceof UncheckedUnreadableFileException unreadable
+                    ? unreadable.getCause().vietnameseReason()
+                    : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            reject(submission, messages.get("file.unreadable", reason));
             return null;
         }
     }

@@ -46,8 +46,8 @@ public final class RowValidator {
         List<Issue> issues = new ArrayList<>();
         Period period = period(row, context, issues);
         Unit commune = commune(row, context, period, issues);
-        if (commune == null && !row.hasAnyValue() && issues.stream().noneMatch(i -> i.code().startsWith("row.period"))) {
-            return Optional.empty();
+        if (commune == null && !hasReadableValue(row)) {
+            return Optional.empty(); // a note, a date line or a signature below the table: not a commune's row
         }
         if (commune == null && issues.isEmpty()) {
             issues.add(rowIssue(Severity.ERROR, "row.unit.missing", row, null, null, messages.get("row.unit.missing")));
@@ -68,6 +68,21 @@ public final class RowValidator {
             accepted = false;
         }
         return Optional.of(new CheckedRow(row, commune, period, accepted ? values : Map.of(), sources, issues, accepted));
+    }
+
+    /** True when some indicator cell holds a number or a yes/no answer, i.e. the line carries data. */
+    private boolean hasReadableValue(SubmittedRow row) {
+        for (Map.Entry<String, SourceCell> entry : row.cells().entrySet()) {
+            String raw = entry.getValue().raw();
+            if (raw.isBlank()) {
+                continue;
+            }
+            boolean flag = form.indicator(entry.getKey()).map(Indicator::isFlag).orElse(false);
+            if (numbers.parse(raw) instanceof ParsedNumber.Value || (flag && yesNo.parse(raw) != YesNo.INVALID)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Period period(SubmittedRow row, FileContext context, List<Issue> issues) {

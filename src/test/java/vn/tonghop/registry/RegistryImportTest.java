@@ -300,4 +300,16 @@ class RegistryImportTest {
         assertThat(match).isInstanceOf(UnitMatch.Found.class);
         return ((UnitMatch.Found) match).unit();
     }
+
+    @Test
+    void import_whenAnOlderListIsImportedAgainAfterANewerOne_thenNoClosedVersionReopens() throws IOException {
+        importFile("units-2025.csv");
+        importer.importFile(ADMIN_UNITS.resolve("units-2026.csv"), RENAMING_DAY);
+        ImportSummary again = importFile("units-2025.csv");
+
+        assertThat(again.updated()).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM unit a JOIN unit b ON a.level = b.level AND a.code = b.code AND a.valid_from < b.valid_from
+                WHERE a.valid_to IS NULL OR a.valid_to >= b.valid_from""")).isZero();
+    }
 }

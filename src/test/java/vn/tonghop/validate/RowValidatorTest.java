@@ -533,4 +533,30 @@ class RowValidatorTest {
         assertThat(checked.values()).isEmpty();
         assertThat(checked.issues()).extracting(Issue::code).containsExactlyInAnyOrder("cell.negative", "cell.notPositive", "cell.notYesNo");
     }
+
+    // --- regressions ----------------------------------------------------------------------------------------
+
+    @Test
+    void check_whenEveryCellIsBlankIncludingTheYesNoColumn_thenTheRowDoesNotCountAsAReport() {
+        CheckedRow checked = check(row().code("02002").cell("propaganda_sessions", "").cell("commune_safe", ""), district063());
+
+        assertThat(checked.accepted()).isFalse();
+        assertThat(checked.issues()).extracting(Issue::code).containsExactly("row.noValues");
+    }
+
+    @Test
+    void check_whenTheNameDisagreesWithTheCode_thenTheCodeWinsWithAWarningEvenIfTheNameIsAmbiguous() {
+        CheckedRow checked = check(row().code("02047").name("Cao Sơn").cell("propaganda_sessions", "3"), officeContext(BAC_KAN));
+
+        assertThat(checked.accepted()).isTrue();
+        assertThat(checked.commune().code()).isEqualTo("02047");
+        assertThat(checked.issues()).extracting(Issue::code).containsExactly("row.unit.nameMismatch");
+    }
+
+    @Test
+    void check_whenTheNameMatchesTheCodeWithAPrefix_thenNoWarning() {
+        CheckedRow checked = check(row().code("02002").name("X. Cao Sơn").cell("propaganda_sessions", "3"), district063());
+
+        assertThat(checked.issues()).isEmpty();
+    }
 }
