@@ -1,0 +1,260 @@
+package vn.tonghop.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import vn.tonghop.form.FormLoader;
+import vn.tonghop.form.ReportForm;
+
+/**
+ * {@code bench/run}: generates a year of district files from the real registry, then measures on the same
+ * files and the same PostgreSQL the floor (read + COPY), tonghop's {@code run} from an empty database, and a
+ * nightly {@code run} of five new files on top of the loaded year; checks both {@code aggregates.csv} against
+ * the generated sums; prints the table last. {@code --big-xlsx} measures one 200,000-row workbook instead.
+ */
+public final class Bench {
+
+    private final Map<String, String> options;
+    private final Path root;
+    private final Path work;
+    private final String xmx;
+    private final int threads;
+    private final boolean profile;
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+        this.root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        this.work = root.resolve(options.getOrDefault("work", "target/bench/work")).toAbsolutePath().normalize();
+        this.xmx = options.getOrDefault("xmx", "512m");
+        this.threads = Integer.parseInt(options.getOrDefault("threads", "2"));
+        this.profile = options.containsKey("profile");
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                usage("unexpected argument " + args[i]);
+            }
+            String name = args[i].substring(2);
+            boolean flag = name.equals("profile") || name.equals("big-xlsx") || name.equals("keep");
+            if (!flag && i + 1 >= args.length) {
+                usage("--" + name + " needs a value");
+            }
+            options.put(name, flag ? "" : args[++i]);
+        }
+        Bench bench = new Bench(options);
+        int exit = options.containsKey("big-xlsx") ? new BigXlsx(bench.root, bench.work, options).run() : bench.year();
+        System.exit(exit);
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench/run: " + problem);
+        System.err.println("usage: bench/run [--communes N] [--seed S] [--xmx 512m] [--threads 2] [--profile] [--work DIR]");
+        System.err.println("       bench/run --big-xlsx [--rows 200000] [--xmx 256m]");
+        System.exit(2);
+    }
+
+    private int year() throws Exception {
+        int communes = Integer.parseInt(options.getOrDefault("communes", "100000"));
+        long seed = Long.parseLong(options.getOrDefault("seed", "2024"));
+        int year = Integer.parseInt(options.getOrDefault("year", "2024"));
+        Path registryFile = root.resolve(options.getOrDefault("registry", "../shared/data/admin-units/units-2024.csv")).normalize();
+        if (!Files.isRegularFile(registryFile)) {
+            System.err.println("bench/run: the real registry " + registryFile + " is missing (shared/data/admin-units)");
+            return 1;
+        }
+        Path jar = root.resolve("target/tonghop.jar");
+        ReportForm form = new FormLoader().load(root.resolve("jobs/antq-01.yaml"));
+
+        clean(work);
+        Path files = work.resolve("files");
+        Path nightlyFiles = work.resolve("nightly-files");
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        Registry registry = Registry.read(registryFile, communes);
+        registry.write(work.resolve("registry.csv"));
+        long t0 = System.nanoTime();
+        YearGenerator generator = new YearGenerator(registry, new YearModel(form, year, seed), seed);
+        YearGenerator.Summary summary = generator.generate(files, nightlyFiles, threads);
+        System.out.printf(Locale.ROOT, "Generated %d files (%d communes, %d districts, %,d values) and %d nightly files in %.1f s under %s%n",
+                summary.files(), registry.communeCount(), registry.districts.size(), summary.values(), summary.nightlyFiles(),
+                (System.nanoTime() - t0) / 1e9, work);
+        Files.write(work.resolve("expected-aggregates.csv"), generator.expectedYear().lines(), StandardCharsets.UTF_8);
+        Files.write(work.resolve("expected-aggregates-nightly.csv"), generator.expectedNightly().lines(), StandardCharsets.UTF_8);
+
+        try (EmbeddedPostgres postgres = startPostgres(work.resolve("pg"))) {
+            String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
+            createDatabase(server, "floor");
+            createDatabase(server, "tonghop");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classpath = System.getProperty("java.class.path");
+
+            System.out.println("floor: reading every file and COPYing its values ...");
+            Measured floor = Measured.run(List.of(java, "-Xmx" + xmx, "-cp", classpath, Floor.class.getName(), files.toString(),
+                    root.resolve("jobs/antq-01.yaml").toString(), server + "floor?user=postgres", Integer.toString(threads)),
+                    work, Map.of(), logs.resolve("floor.out"));
+            require(floor, "floor");
+            String[] counted = Files.readAllLines(floor.output()).get(0).split(" ");
+            long floorValues = Long.parseLong(counted[3]);
+            long copied = count(server + "floor?user=postgres", "SELECT count(*) FROM floor_value");
+
+            Path run = Files.createDirectories(work.resolve("run"));
+            Path inbox = work.resolve("run/inbox");
+            copyTree(files, inbox);
+            Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", server + "tonghop", "SPRING_DATASOURCE_USERNAME", "postgres",
+                    "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("tonghop.log").toString());
+            Measured units = Measured.run(List.of(java, "-Xmx" + xmx, "-jar", jar.toString(), "units", "import",
+                    work.resolve("registry.csv").toString()), run, env, logs.resolve("units-import.out"));
+            require(units, "units import");
+
+            System.out.println("tonghop: run on the whole year from an empty database ...");
+            Measured tonghop = Measured.run(tonghopRun(java, jar, "tonghop"), run, env, logs.resolve("tonghop.out"));
+            require(tonghop, "tonghop run");
+            Comparison afterYear = compare(work.resolve("expected-aggregates.csv"), run.resolve("out/aggregates.csv"));
+            long loaded = count(server + "tonghop?user=postgres", "SELECT count(*) FROM value v JOIN report r ON r.id = v.report_id "
+                    + "WHERE r.superseded_by IS NULL");
+
+            copyTree(nightlyFiles, inbox);
+            System.out.println("nightly: run with " + summary.nightlyFiles() + " new files on top of the year ...");
+            Measured nightly = Measured.run(tonghopRun(java, jar, "nightly"), run, env, logs.resolve("nightly.out"));
+            require(nightly, "nightly run");
+            Comparison afterNightly = compare(work.resolve("expected-aggregates-nightly.csv"), run.resolve("out/aggregates.csv"));
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "floor: %,d values parsed and COPYed (%,d rows in floor_value); tonghop: %,d values loaded and active%n",
+                    floorValues, copied, loaded);
+            afterYear.print("after tonghop", System.out);
+            afterNightly.print("after nightly", System.out);
+            System.out.println();
+            System.out.printf(Locale.ROOT, "tonghop bench: %d communes, %d districts, year %d, seed %d, -Xmx%s, %d threads, %d cores%n",
+                    registry.communeCount(), registry.districts.size(), year, seed, xmx, threads, Runtime.getRuntime().availableProcessors());
+            System.out.println("stage     files      values    wall s     values/s  peak RSS MB");
+            line("floor", summary.files(), summary.values(), floor);
+            line("tonghop", summary.files(), summary.values(), tonghop);
+            line("nightly", summary.nightlyFiles(), summary.nightlyValues(), nightly);
+            System.out.printf(Locale.ROOT, "tonghop / floor   = %.2f%n", tonghop.seconds() / floor.seconds());
+            System.out.printf(Locale.ROOT, "nightly / tonghop = %.3f%n", nightly.seconds() / tonghop.seconds());
+            System.out.printf("aggregates equal to the generated sums: %s%n", afterYear.equal() && afterNightly.equal() ? "yes" : "NO");
+            return afterYear.equal() && afterNightly.equal() ? 0 : 1;
+        }
+    }
+
+    private List<String> tonghopRun(String java, Path jar, String stage) {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        if (profile) {
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve(stage + ".jfr") + ",settings=profile");
+        }
+        command.addAll(List.of("-Dtonghop.ingest.threads=" + threads, "-jar", jar.toString(), "run", "--inbox", "inbox", "--out", "out"));
+        return command;
+    }
+
+    private static void line(String stage, long files, long values, Measured m) {
+        System.out.printf(Locale.ROOT, "%-8s %6d %11d %9.1f %12.0f %12d%n", stage, files, values, m.seconds(),
+                values / Math.max(0.001, m.seconds()), m.peakRssMb());
+    }
+
+    static void require(Measured m, String what) throws IOException {
+        if (m.exitCode() != 0) {
+            List<String> lines = Files.readAllLines(m.output());
+            lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.err::println);
+            throw new IllegalStateException(what + " exited with " + m.exitCode() + "; output in " + m.output());
+        }
+    }
+
+    /** What tonghop wrote against what the generator computed, line by line. */
+    record Comparison(int expectedLines, int actualLines, List<String> differences) {
+
+        boolean equal() {
+            return differences.isEmpty() && expectedLines == actualLines;
+        }
+
+        void print(String when, java.io.PrintStream out) {
+            if (equal()) {
+                out.printf(Locale.ROOT, "aggregates.csv %s: %,d rows, equal to the generated sums%n", when, expectedLines - 1);
+            } else {
+                out.printf(Locale.ROOT, "aggregates.csv %s: %,d rows, expected %,d; first differences (expected | written):%n", when,
+                        actualLines - 1, expectedLines - 1);
+                differences.forEach(d -> out.println("  " + d));
+            }
+        }
+    }
+
+    private static Comparison compare(Path expectedFile, Path actualFile) throws IOException {
+        List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8);
+        List<String> actual = Files.exists(actualFile) ? Files.readAllLines(actualFile, StandardCharsets.UTF_8) : List.of();
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < Math.max(expected.size(), actual.size()) && differences.size() < 10; i++) {
+            String e = i < expected.size() ? expected.get(i) : "(none)";
+            String a = i < actual.size() ? actual.get(i) : "(none)";
+            if (!e.equals(a)) {
+                differences.add(e + " | " + a);
+            }
+        }
+        return new Comparison(expected.size(), actual.size(), differences);
+    }
+
+    /** The same embedded PostgreSQL 15 tonghop starts by itself, here shared by every stage through its URL. */
+    static EmbeddedPostgres startPostgres(Path dataDir) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "50")
+                .start();
+    }
+
+    static void createDatabase(String server, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(server + "postgres?user=postgres"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
+    static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void clean(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** Copies files keeping their modification times (tonghop takes files in arrival order). */
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
