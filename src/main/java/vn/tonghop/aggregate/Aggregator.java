@@ -60,7 +60,8 @@ public class Aggregator {
     private void crossCheckAnnual(MapSqlParameterSource p) {
         jdbc.update("""
                 DELETE FROM issue WHERE code = 'annual.mismatch'
-                  AND submission_id IN (SELECT submission_id FROM agg_active WHERE period_type = 'YEAR')""", p);
+                  AND submission_id IN (SELECT submission_id FROM agg_active WHERE period_type = 'YEAR')
+                  AND commune_code IN (SELECT code FROM agg_target)""", p);
         List<Issue> found = new ArrayList<>();
         Map<Long, List<Issue>> bySubmission = new java.util.LinkedHashMap<>();
         jdbc.query(ANNUAL_MISMATCHES, p, rs -> {
@@ -78,44 +79,149 @@ public class Aggregator {
         }
     }
 
-    /** @return the number of aggregate rows written for the year */
+    /**
+     * Brings the year's aggregates up to date: the communes whose reports arrived since the last build (and
+     * their district and province), or the whole year when it was never built or the registry or the form
+     * changed since. Either way the result is the same as a rebuild from scratch.
+     *
+     * @return the number of aggregate rows written
+     */
     public int rebuild(int year) {
         MapSqlParameterSource p = new MapSqlParameterSource()
                 .addValue("form", form.code())
                 .addValue("year", year)
                 .addValue("yearStart", LocalDate.of(year - 1, 12, 15))
-                .addValue("yearEnd", LocalDate.of(year, 12, 14));
+                .addValue("yearEnd", LocalDate.of(year, 12, 14))
+                .addValue("rates", form.rates().toString());
+        long started = System.nanoTime();
+        String[] mode = {"full"};
         Integer rows = tx.execute(status -> {
             catalog.sync();
-            jdbc.update(ACTIVE_REPORTS, p);
-            jdbc.update(SUB_PERIOD_CHAIN, p);
-            jdbc.update(COMMUNE_VALUES, p);
-            crossCheckAnnual(p);
+            String basis = jdbc.queryForObject(BASIS, p, String.class);
+            long lastReport = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM report", p, Long.class);
+            p.addValue("lastReport", lastReport).addValue("basis", basis);
+            List<Long> state = jdbc.queryForList("""
+                    SELECT last_report_id FROM aggregate_state WHERE form_code = :form AND year = :year AND basis = :basis""", p, Long.class);
+            boolean built = !state.isEmpty() && state.get(0) <= lastReport && Boolean.TRUE.equals(jdbc.queryForObject("""
+                    SELECT EXISTS (SELECT 1 FROM aggregate_value WHERE form_code = :form AND year = :year AND level = 'province')""",
+                    p, Boolean.class));
             jdbc.update(YEAR_UNITS, p);
-            jdbc.update(SCOPE_COMMUNES, p);
-            jdbc.update(MEMBERS, p);
-            jdbc.update("CREATE TEMP TABLE agg_rate (code text, numerator text, denominator text, flag text) ON COMMIT DROP", p);
-            for (RateDefinition rate : form.rates()) {
-                jdbc.update("INSERT INTO agg_rate VALUES (:code, :numerator, :denominator, :flag)", new MapSqlParameterSource()
-                        .addValue("code", rate.code()).addValue("numerator", rate.numerator())
-                        .addValue("denominator", rate.denominator()).addValue("flag", rate.flag()));
+            if (built) {
+                p.addValue("builtUpTo", state.get(0));
+                mode[0] = "incremental";
+                jdbc.update(TOUCHED_COMMUNES, p);
+            } else {
+                jdbc.update(ALL_REPORTING_COMMUNES, p);
             }
-            jdbc.update("DELETE FROM aggregate_value WHERE form_code = :form AND year = :year", p);
-            int written = jdbc.update(INDICATOR_ROWS, p);
-            written += jdbc.update(RATE_ROWS, p);
-            jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
-            jdbc.update(COMPLETENESS, p);
+            jdbc.update(SCOPE_COMMUNES, p);
+            jdbc.update(built ? TARGETS_TOUCHED : TARGETS_ALL, p);
+            jdbc.getJdbcOperations().execute("ANALYZE agg_target");
+            int written = 0;
+            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM agg_target)", p, Boolean.class))) {
+                jdbc.update(ACTIVE_REPORTS, p);
+                jdbc.update(SUB_PERIODS, p);
+                jdbc.getJdbcOperations().execute("CREATE INDEX ON agg_sub (commune_code, period_start, period_end DESC)");
+                jdbc.getJdbcOperations().execute("ANALYZE agg_sub");
+                jdbc.update(SUB_PERIOD_CHAIN, p);
+                jdbc.update(COMMUNE_VALUES, p);
+                crossCheckAnnual(p);
+                if (built) {
+                    jdbc.update(STORED_COMMUNE_VALUES, p);
+                }
+                jdbc.update(MEMBERS, p);
+                jdbc.update("CREATE TEMP TABLE agg_rate (code text, numerator text, denominator text, flag text) ON COMMIT DROP", p);
+                for (RateDefinition rate : form.rates()) {
+                    jdbc.update("INSERT INTO agg_rate VALUES (:code, :numerator, :denominator, :flag)", new MapSqlParameterSource()
+                            .addValue("code", rate.code()).addValue("numerator", rate.numerator())
+                            .addValue("denominator", rate.denominator()).addValue("flag", rate.flag()));
+                }
+                if (built) {
+                    jdbc.update("""
+                            DELETE FROM aggregate_value a USING (SELECT DISTINCT level, unit_code FROM agg_member) m
+                            WHERE a.form_code = :form AND a.year = :year AND a.level = m.level AND a.unit_code = m.unit_code""", p);
+                    jdbc.update("""
+                            DELETE FROM completeness c USING agg_target t
+                            WHERE c.form_code = :form AND c.year = :year AND c.commune_code = t.code""", p);
+                } else {
+                    jdbc.update("DELETE FROM aggregate_value WHERE form_code = :form AND year = :year", p);
+                    jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
+                }
+                written = jdbc.update(INDICATOR_ROWS, p);
+                written += jdbc.update(RATE_ROWS, p);
+                jdbc.update(COMPLETENESS, p);
+            }
+            jdbc.update("""
+                    INSERT INTO aggregate_state (form_code, year, last_report_id, basis) VALUES (:form, :year, :lastReport, :basis)
+                    ON CONFLICT (form_code, year) DO UPDATE SET last_report_id = excluded.last_report_id, basis = excluded.basis,
+                                                                built_at = now()""", p);
             return written;
         });
-        log.info("Aggregated {} {}: {} rows", form.code(), year, rows);
+        log.info("Aggregated {} {} ({}): {} rows in {} ms", form.code(), year, mode[0], rows, (System.nanoTime() - started) / 1_000_000);
         return rows == null ? 0 : rows;
     }
+
+    /** What the aggregates depend on besides the reports: the registry and the form's indicators and rates. */
+    private static final String BASIS = """
+            SELECT md5((SELECT count(*) || ':' || coalesce(sum(hashtext(level || code || name || coalesce(unit_type, '')
+                               || coalesce(parent_code, '') || province_code || valid_from || coalesce(valid_to::text, ''))), 0)
+                        FROM unit)
+                       || '|' || (SELECT coalesce(string_agg(indicator || ':' || kind, ',' ORDER BY indicator), '')
+                                  FROM form_indicator WHERE form_code = :form)
+                       || '|' || :rates)
+            """;
+
+    /** The communes with a report of the year that came after the last build (a correction brings a new report too). */
+    private static final String TOUCHED_COMMUNES = """
+            CREATE TEMP TABLE agg_touched ON COMMIT DROP AS
+            SELECT DISTINCT commune_code FROM report WHERE id > :builtUpTo AND form_code = :form AND year = :year
+            """;
+
+    /** For a full build: every commune with an active report of the year. */
+    private static final String ALL_REPORTING_COMMUNES = """
+            CREATE TEMP TABLE agg_touched ON COMMIT DROP AS
+            SELECT DISTINCT commune_code FROM report WHERE superseded_by IS NULL AND form_code = :form AND year = :year
+            """;
+
+    /** The communes to compute afresh: all of them in a full build. */
+    private static final String TARGETS_ALL = """
+            CREATE TEMP TABLE agg_target ON COMMIT DROP AS SELECT code FROM agg_scope
+            """;
+
+    /**
+     * The communes to compute afresh in an incremental build: those touched, and every commune of a province
+     * that had no aggregates for the year yet (its communes that never reported get their rows too).
+     */
+    private static final String TARGETS_TOUCHED = """
+            CREATE TEMP TABLE agg_target ON COMMIT DROP AS
+            SELECT s.code FROM agg_scope s
+            WHERE EXISTS (SELECT 1 FROM agg_touched t WHERE t.commune_code = s.code)
+               OR NOT EXISTS (SELECT 1 FROM aggregate_value a WHERE a.form_code = :form AND a.year = :year AND a.level = 'province'
+                                                               AND a.unit_code = s.province_code)
+            """;
+
+    /** Commune values kept from the last build, for the communes not computed afresh in the provinces being summed. */
+    private static final String STORED_COMMUNE_VALUES = """
+            INSERT INTO agg_commune (commune_code, indicator, value)
+            SELECT a.unit_code, a.indicator, a.value
+            FROM aggregate_value a
+            JOIN agg_scope s ON s.code = a.unit_code
+            JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = a.indicator
+            WHERE a.form_code = :form AND a.year = :year AND a.level = 'commune' AND a.value IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM agg_target t WHERE t.code = a.unit_code)
+            """;
 
     /** The active reports of the form for the year. */
     private static final String ACTIVE_REPORTS = """
             CREATE TEMP TABLE agg_active ON COMMIT DROP AS
             SELECT r.id, r.submission_id, r.commune_code, r.period_type, r.period_start, r.period_end, r.sheet, r.source_row
-            FROM report r WHERE r.superseded_by IS NULL AND r.form_code = :form AND r.year = :year
+            FROM report r JOIN agg_target t ON t.code = r.commune_code
+            WHERE r.superseded_by IS NULL AND r.form_code = :form AND r.year = :year
+            """;
+
+    /** The sub-period reports, indexed for the chain's step from one report to the next. */
+    private static final String SUB_PERIODS = """
+            CREATE TEMP TABLE agg_sub ON COMMIT DROP AS
+            SELECT id, commune_code, period_start, period_end FROM agg_active WHERE period_type <> 'YEAR'
             """;
 
     /**
@@ -126,16 +232,15 @@ public class Aggregator {
     private static final String SUB_PERIOD_CHAIN = """
             CREATE TEMP TABLE agg_chain ON COMMIT DROP AS
             WITH RECURSIVE
-            sub AS (SELECT * FROM agg_active WHERE period_type <> 'YEAR'),
             chain AS (
                 SELECT f.commune_code, f.id, f.period_end FROM (
                     SELECT DISTINCT ON (commune_code) commune_code, id, period_end
-                    FROM sub ORDER BY commune_code, period_start, period_end DESC) f
+                    FROM agg_sub ORDER BY commune_code, period_start, period_end DESC) f
                 UNION ALL
                 SELECT c.commune_code, nx.id, nx.period_end
                 FROM chain c
                 CROSS JOIN LATERAL (
-                    SELECT s.id, s.period_end FROM sub s
+                    SELECT s.id, s.period_end FROM agg_sub s
                     WHERE s.commune_code = c.commune_code AND s.period_start > c.period_end
                     ORDER BY s.period_start, s.period_end DESC LIMIT 1) nx)
             SELECT commune_code, id FROM chain
@@ -205,31 +310,34 @@ public class Aggregator {
             """;
 
     /**
-     * Communes counted for the year: those the registry holds at the year's end (expected) and those
-     * that reported, in every province with at least one report.
+     * Communes counted for the year in the provinces being built: those the registry holds at the year's end
+     * (expected) and those that reported. A full build covers every province with at least one report.
      */
     private static final String SCOPE_COMMUNES = """
             CREATE TEMP TABLE agg_scope ON COMMIT DROP AS
-            WITH reporting AS (
-                SELECT DISTINCT commune_code FROM report
-                WHERE superseded_by IS NULL AND form_code = :form AND year = :year),
-            provinces AS (
-                SELECT DISTINCT u.province_code FROM reporting r JOIN agg_unit u ON u.level = 'commune' AND u.code = r.commune_code)
-            SELECT u.code, u.parent_code, u.province_code, u.in_force_at_end AS expected,
-                   (r.commune_code IS NOT NULL) AS reporting
-            FROM agg_unit u
-            JOIN provinces p ON p.province_code = u.province_code
-            LEFT JOIN reporting r ON r.commune_code = u.code
-            WHERE u.level = 'commune' AND (u.in_force_at_end OR r.commune_code IS NOT NULL)
+            WITH provinces AS (
+                SELECT DISTINCT u.province_code FROM agg_touched t JOIN agg_unit u ON u.level = 'commune' AND u.code = t.commune_code),
+            candidates AS (
+                SELECT u.code, u.parent_code, u.province_code, u.in_force_at_end,
+                       EXISTS (SELECT 1 FROM report r WHERE r.commune_code = u.code AND r.form_code = :form AND r.year = :year
+                                                        AND r.superseded_by IS NULL) AS reporting
+                FROM agg_unit u JOIN provinces p ON p.province_code = u.province_code
+                WHERE u.level = 'commune')
+            SELECT code, parent_code, province_code, in_force_at_end AS expected, reporting
+            FROM candidates WHERE in_force_at_end OR reporting
             """;
 
-    /** Which communes make up each unit: a commune itself, its district, its province. */
+    /**
+     * Which communes make up each unit being built: a commune computed afresh, the districts holding one
+     * (all their communes), the provinces being built (all their communes).
+     */
     private static final String MEMBERS = """
             CREATE TEMP TABLE agg_member ON COMMIT DROP AS
-            SELECT 'commune'::text AS level, s.code AS unit_code, s.code AS commune_code FROM agg_scope s
+            SELECT 'commune'::text AS level, t.code AS unit_code, t.code AS commune_code FROM agg_target t
             UNION ALL
             SELECT 'district', s.parent_code, s.code FROM agg_scope s
             JOIN agg_unit d ON d.level = 'district' AND d.code = s.parent_code
+            WHERE s.parent_code IN (SELECT s2.parent_code FROM agg_scope s2 JOIN agg_target t ON t.code = s2.code)
             UNION ALL
             SELECT 'province', s.province_code, s.code FROM agg_scope s
             """;
@@ -274,8 +382,11 @@ public class Aggregator {
                                          communes_reporting, communes_expected)
             SELECT a.level, a.unit_code, a.unit_name, a.parent_code, a.province_code, :form, :year, r.code, x.value,
                    a.communes_reporting, a.communes_expected
-            FROM (SELECT DISTINCT level, unit_code, unit_name, parent_code, province_code, communes_reporting, communes_expected
-                  FROM aggregate_value WHERE form_code = :form AND year = :year) a
+            FROM (SELECT DISTINCT a.level, a.unit_code, a.unit_name, a.parent_code, a.province_code, a.communes_reporting,
+                         a.communes_expected
+                  FROM aggregate_value a JOIN (SELECT DISTINCT level, unit_code FROM agg_member) m
+                       ON m.level = a.level AND m.unit_code = a.unit_code
+                  WHERE a.form_code = :form AND a.year = :year) a
             CROSS JOIN agg_rate r
             LEFT JOIN rates x ON x.level = a.level AND x.unit_code = a.unit_code AND x.rate = r.code
             """;
@@ -288,6 +399,7 @@ public class Aggregator {
                    string_agg(r.period_code, ',' ORDER BY r.period_start, r.period_end),
                    min(sub.received_at), max(sub.received_at)
             FROM agg_scope s
+            JOIN agg_target t ON t.code = s.code
             JOIN agg_unit u ON u.level = 'commune' AND u.code = s.code
             LEFT JOIN report r ON r.commune_code = s.code AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL
             LEFT JOIN submission sub ON sub.id = r.submission_id

@@ -1,5 +1,6 @@
 package vn.tonghop.ingest;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -11,8 +12,8 @@ import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
 
 /**
- * Apply step: the run's read files, in the order they arrived, each in its own transaction, so a later
- * file's rows supersede an earlier file's rows for the same commune and period.
+ * Apply step: the run's read files together, in one transaction, with the outcome of applying them in the
+ * order they arrived, so a later file's rows supersede an earlier file's rows for the same commune and period.
  */
 final class ApplyTasklet implements Tasklet {
 
@@ -29,11 +30,10 @@ final class ApplyTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        for (Submission submission : submissions.byRunAndStatus(runId, "read")) {
-            applier.apply(submission.id());
-            contribution.incrementWriteCount(1);
-            log.debug("Applied {}", submission.inboxPath());
-        }
+        List<Submission> read = submissions.byRunAndStatus(runId, "read");
+        applier.apply(read.stream().map(Submission::id).toList());
+        contribution.incrementWriteCount(read.size());
+        log.debug("Applied {} file(s)", read.size());
         return RepeatStatus.FINISHED;
     }
 }

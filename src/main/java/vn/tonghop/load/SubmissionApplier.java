@@ -2,7 +2,12 @@ package vn.tonghop.load;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,137 +19,259 @@ import vn.tonghop.validate.RowValidator;
 import vn.tonghop.validate.Severity;
 
 /**
- * Applies one read file in one transaction, as a few set-based statements: rejects communes that appear
- * twice in the file, flags outliers, supersedes earlier versions of the same (commune, form, period),
- * and moves the staged rows into reports and values.
+ * Applies the read files of a run in one transaction, as a handful of set-based statements over all of them,
+ * with the outcome of applying them one after the other in arrival order (submission id): rejects communes
+ * that appear twice in a file, flags outliers (against the previous year's version in force when the file
+ * comes in, and against the file's median), supersedes earlier versions of the same (commune, form,
+ * period) — an earlier file of the same run included — and moves the staged rows into reports and values.
+ * The cost is a few scans of the run's staging, not a few statements per file.
  */
 @Component
 public class SubmissionApplier {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionApplier.class);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final IssueRepository issues;
-    private final SubmissionRepository submissions;
     private final ReportForm form;
     private final Messages messages;
 
-    public SubmissionApplier(JdbcTemplate jdbc, TransactionTemplate tx, IssueRepository issues, SubmissionRepository submissions,
-                             ReportForm form, Messages messages) {
+    public SubmissionApplier(JdbcTemplate jdbc, TransactionTemplate tx, IssueRepository issues, ReportForm form, Messages messages) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.issues = issues;
-        this.submissions = submissions;
         this.form = form;
         this.messages = messages;
     }
 
     public void apply(long submissionId) {
+        apply(List.of(submissionId));
+    }
+
+    /** Applies the given read submissions, in ascending id order (their arrival order), in one transaction. */
+    public void apply(List<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = submissionIds.stream().sorted().toList();
         tx.executeWithoutResult(status -> {
-            int duplicates = rejectDuplicateCommunes(submissionId);
-            flagOutliers(submissionId);
-            int superseded = jdbc.update("""
-                    UPDATE report r SET superseded_by = s.submission_id, superseded_at = now()
-                    FROM staging_report s
-                    WHERE s.submission_id = ? AND r.commune_code = s.commune_code AND r.form_code = s.form_code
-                      AND r.period_code = s.period_code AND r.superseded_by IS NULL""", submissionId);
+            long started = System.nanoTime();
+            jdbc.execute("CREATE TEMP TABLE apply_run (submission_id bigint PRIMARY KEY) ON COMMIT DROP");
+            jdbc.update("INSERT INTO apply_run SELECT unnest(CAST(? AS bigint[]))", arrayLiteral(ids));
+            // The staging tables are filled between autovacuum's visits: fresh statistics keep the plans sane.
+            jdbc.execute("ANALYZE apply_run");
+            jdbc.execute("ANALYZE staging_report");
+            jdbc.execute("ANALYZE staging_value");
+            Map<Long, Integer> duplicates = rejectDuplicateCommunes();
+            Map<Long, List<Issue>> outliers = new LinkedHashMap<>();
+            flagOutliersAgainstPreviousYear(outliers);
+            flagOutliersAgainstPeers(outliers);
+            outliers.forEach(issues::insert);
+            jdbc.execute(STAGED_REPORTS);
+            jdbc.execute("ANALYZE apply_report");
+            Map<Long, Integer> superseded = new HashMap<>();
+            jdbc.query(SUPERSEDE_STORED, rs -> {
+                superseded.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
+            });
+            jdbc.query("SELECT superseded_by, count(*) FROM apply_report WHERE superseded_by IS NOT NULL GROUP BY superseded_by",
+                    rs -> {
+                        superseded.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
+                    });
+            int reports = jdbc.update(INSERT_REPORTS);
+            int values = jdbc.update(INSERT_VALUES);
+            clearStaging();
             jdbc.update("""
-                    INSERT INTO report (submission_id, commune_code, form_code, period_code, period_type, year, period_start,
-                                        period_end, sheet, source_row)
-                    SELECT submission_id, commune_code, form_code, period_code, period_type, year, period_start, period_end, sheet, source_row
-                    FROM staging_report WHERE submission_id = ? ORDER BY source_row""", submissionId);
+                    UPDATE submission s SET status = 'applied', reports_superseded = u.superseded,
+                           rows_accepted = s.rows_accepted - u.duplicates, rows_rejected = s.rows_rejected + u.duplicates
+                    FROM unnest(CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS int[])) AS u(id, superseded, duplicates)
+                    WHERE s.id = u.id""", arrayLiteral(ids), arrayLiteral(ids.stream().map(id -> superseded.getOrDefault(id, 0)).toList()),
+                    arrayLiteral(ids.stream().map(id -> duplicates.getOrDefault(id, 0)).toList()));
             jdbc.update("""
-                    INSERT INTO value (report_id, indicator, value, source_row, source_column)
-                    SELECT r.id, v.indicator, v.value, v.source_row, v.source_column
-                    FROM staging_value v JOIN report r ON r.submission_id = v.submission_id AND r.source_row = v.report_row
-                    WHERE v.submission_id = ?""", submissionId);
-            jdbc.update("DELETE FROM staging_value WHERE submission_id = ?", submissionId);
-            jdbc.update("DELETE FROM staging_report WHERE submission_id = ?", submissionId);
-            jdbc.update("""
-                    UPDATE submission SET status = 'applied', reports_superseded = ?,
-                           rows_accepted = rows_accepted - ?, rows_rejected = rows_rejected + ?
-                    WHERE id = ?""", superseded, duplicates, duplicates, submissionId);
-            submissions.countIssues(submissionId);
+                    UPDATE submission s SET errors = c.errors, warnings = c.warnings
+                    FROM (SELECT r.submission_id, count(i.id) FILTER (WHERE i.severity = 'error') AS errors,
+                                 count(i.id) FILTER (WHERE i.severity = 'warning') AS warnings
+                          FROM apply_run r LEFT JOIN issue i ON i.submission_id = r.submission_id
+                          GROUP BY r.submission_id) c
+                    WHERE s.id = c.submission_id""");
+            log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms", ids.size(), reports, values,
+                    superseded.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1_000_000);
         });
     }
 
-    /** "Duplicate commune in one file" is an error for every row of that commune and period. */
-    private int rejectDuplicateCommunes(long submissionId) {
-        record Duplicate(String commune, String name, String sheet, List<Integer> rows) {
+    /** The staged reports of the run in arrival order with their new ids and, for each, the run's next version of its key. */
+    private static final String STAGED_REPORTS = """
+            CREATE TEMP TABLE apply_report ON COMMIT DROP AS
+            SELECT nextval(pg_get_serial_sequence('report', 'id')) AS id, o.*
+            FROM (SELECT s.*, lead(s.submission_id) OVER (PARTITION BY s.commune_code, s.form_code, s.period_code
+                                                          ORDER BY s.submission_id) AS superseded_by
+                  FROM staging_report s JOIN apply_run r ON r.submission_id = s.submission_id
+                  ORDER BY s.submission_id, s.source_row) o
+            """;
+
+    /** Stored versions in force are superseded by the run's first file giving the same key; returns the count per file. */
+    private static final String SUPERSEDE_STORED = """
+            WITH first_version AS (
+                SELECT DISTINCT ON (commune_code, form_code, period_code) commune_code, form_code, period_code, submission_id
+                FROM apply_report ORDER BY commune_code, form_code, period_code, submission_id),
+            superseded AS (
+                UPDATE report r SET superseded_by = f.submission_id, superseded_at = now()
+                FROM first_version f
+                WHERE r.commune_code = f.commune_code AND r.form_code = f.form_code AND r.period_code = f.period_code
+                  AND r.superseded_by IS NULL
+                RETURNING f.submission_id)
+            SELECT submission_id, count(*) FROM superseded GROUP BY submission_id
+            """;
+
+    private static final String INSERT_REPORTS = """
+            INSERT INTO report (id, submission_id, commune_code, form_code, period_code, period_type, year, period_start, period_end,
+                                sheet, source_row, superseded_by, superseded_at)
+            SELECT id, submission_id, commune_code, form_code, period_code, period_type, year, period_start, period_end, sheet,
+                   source_row, superseded_by, CASE WHEN superseded_by IS NOT NULL THEN now() END
+            FROM apply_report ORDER BY id
+            """;
+
+    private static final String INSERT_VALUES = """
+            INSERT INTO value (report_id, indicator, value, source_row, source_column)
+            SELECT a.id, v.indicator, v.value, v.source_row, v.source_column
+            FROM staging_value v JOIN apply_report a ON a.submission_id = v.submission_id AND a.source_row = v.report_row
+            """;
+
+    /** Empties staging of the run: at once when it holds nothing else (the usual case), else row by row. */
+    private void clearStaging() {
+        Boolean others = jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM staging_report s WHERE NOT EXISTS (SELECT 1 FROM apply_run r WHERE r.submission_id = s.submission_id))
+                    OR EXISTS (SELECT 1 FROM staging_value s WHERE NOT EXISTS (SELECT 1 FROM apply_run r WHERE r.submission_id = s.submission_id)
+                               LIMIT 1)""", Boolean.class);
+        if (Boolean.FALSE.equals(others)) {
+            jdbc.execute("TRUNCATE staging_value, staging_report");
+        } else {
+            jdbc.update("DELETE FROM staging_value v USING apply_run r WHERE v.submission_id = r.submission_id");
+            jdbc.update("DELETE FROM staging_report s USING apply_run r WHERE s.submission_id = r.submission_id");
+        }
+    }
+
+    /** "Duplicate commune in one file" is an error for every row of that commune and period; returns the rows rejected per file. */
+    private Map<Long, Integer> rejectDuplicateCommunes() {
+        record Duplicate(long submissionId, String commune, String name, String sheet, List<Integer> rows) {
         }
         List<Duplicate> duplicates = jdbc.query("""
-                SELECT s.commune_code, coalesce(max(u.unit_type || ' ' || u.name), s.commune_code), max(s.sheet),
-                       array_agg(s.source_row ORDER BY s.source_row)
-                FROM staging_report s LEFT JOIN unit u ON u.level = 'commune' AND u.code = s.commune_code
-                WHERE s.submission_id = ?
-                GROUP BY s.commune_code, s.period_code HAVING count(DISTINCT s.source_row) > 1""", (rs, i) -> {
-            Integer[] rows = (Integer[]) rs.getArray(4).getArray();
-            return new Duplicate(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rows));
-        }, submissionId);
-        List<Issue> found = new ArrayList<>();
-        int rejected = 0;
+                WITH twice AS (
+                    SELECT s.submission_id, s.commune_code, max(s.sheet) AS sheet, array_agg(DISTINCT s.source_row ORDER BY s.source_row) AS rows
+                    FROM staging_report s JOIN apply_run r ON r.submission_id = s.submission_id
+                    GROUP BY s.submission_id, s.commune_code, s.period_code HAVING count(DISTINCT s.source_row) > 1)
+                SELECT t.submission_id, t.commune_code,
+                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = t.commune_code
+                                 ORDER BY u.valid_from DESC LIMIT 1), t.commune_code),
+                       t.sheet, t.rows
+                FROM twice t ORDER BY t.submission_id, t.rows[1]""", (rs, i) -> {
+            Integer[] rows = (Integer[]) rs.getArray(5).getArray();
+            return new Duplicate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), List.of(rows));
+        });
+        Map<Long, List<Issue>> found = new LinkedHashMap<>();
+        Map<Long, Integer> rejected = new HashMap<>();
+        List<Object[]> deletions = new ArrayList<>();
         for (Duplicate d : duplicates) {
             String rowList = String.join(", ", d.rows().stream().map(String::valueOf).toList());
             for (Integer row : d.rows()) {
-                found.add(new Issue(Severity.ERROR, "row.duplicate", d.sheet(), row, null, null, d.commune(),
-                        messages.get("row.duplicate", d.name(), rowList)));
-                jdbc.update("DELETE FROM staging_value WHERE submission_id = ? AND report_row = ?", submissionId, row);
-                jdbc.update("DELETE FROM staging_report WHERE submission_id = ? AND source_row = ?", submissionId, row);
-                rejected++;
+                found.computeIfAbsent(d.submissionId(), k -> new ArrayList<>()).add(new Issue(Severity.ERROR, "row.duplicate", d.sheet(), row,
+                        null, null, d.commune(), messages.get("row.duplicate", d.name(), rowList)));
+                deletions.add(new Object[] {d.submissionId(), row});
+                rejected.merge(d.submissionId(), 1, Integer::sum);
             }
         }
-        issues.insert(submissionId, found);
+        if (!deletions.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM staging_value WHERE submission_id = ? AND report_row = ?", deletions);
+            jdbc.batchUpdate("DELETE FROM staging_report WHERE submission_id = ? AND source_row = ?", deletions);
+        }
+        found.forEach(issues::insert);
         return rejected;
     }
 
     /**
-     * Outliers are warnings: a value ten times or more the commune's previous comparable value (same
-     * period a year earlier), or ten times or more the median of the other communes in the file.
+     * Outliers are warnings: a value ten times or more the commune's previous comparable value (same period
+     * a year earlier) as it stood when the file came in: from the latest earlier file of this run giving
+     * it, else from the stored version in force.
      */
-    private void flagOutliers(long submissionId) {
-        List<Issue> found = new ArrayList<>();
+    private void flagOutliersAgainstPreviousYear(Map<Long, List<Issue>> found) {
         jdbc.query("""
-                SELECT s.sheet, v.source_row, v.source_column, v.indicator, v.value, pv.value, pr.period_code, s.commune_code,
-                       coalesce(u.unit_type || ' ' || u.name, s.commune_code)
-                FROM staging_report s
-                JOIN staging_value v ON v.submission_id = s.submission_id AND v.report_row = s.source_row
-                JOIN form_indicator fi ON fi.form_code = s.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'
-                JOIN report pr ON pr.commune_code = s.commune_code AND pr.form_code = s.form_code AND pr.superseded_by IS NULL
-                             AND pr.period_code = (s.year - 1)::text || substr(s.period_code, 5)
-                JOIN value pv ON pv.report_id = pr.id AND pv.indicator = v.indicator
-                LEFT JOIN LATERAL (SELECT unit_type, name FROM unit WHERE level = 'commune' AND code = s.commune_code
-                                   ORDER BY valid_from DESC LIMIT 1) u ON true
-                WHERE s.submission_id = ? AND pv.value > 0 AND v.value >= 10 * pv.value
-                ORDER BY v.source_row, v.indicator""", rs -> {
+                WITH run AS (
+                    SELECT s.submission_id, s.source_row, s.sheet, s.commune_code, s.form_code,
+                           (s.year - 1)::text || substr(s.period_code, 5) AS previous_period
+                    FROM staging_report s JOIN apply_run r ON r.submission_id = s.submission_id),
+                staged AS (
+                    SELECT DISTINCT ON (k.submission_id, k.source_row) k.submission_id, k.source_row,
+                           p.submission_id AS previous_submission, p.source_row AS previous_row
+                    FROM run k JOIN staging_report p ON p.commune_code = k.commune_code AND p.form_code = k.form_code
+                         AND p.period_code = k.previous_period AND p.submission_id < k.submission_id
+                    JOIN apply_run pr ON pr.submission_id = p.submission_id
+                    ORDER BY k.submission_id, k.source_row, p.submission_id DESC),
+                previous AS (
+                    SELECT k.submission_id, k.source_row, pv.indicator, pv.value, k.previous_period
+                    FROM run k JOIN staged st ON st.submission_id = k.submission_id AND st.source_row = k.source_row
+                    JOIN staging_value pv ON pv.submission_id = st.previous_submission AND pv.report_row = st.previous_row
+                    UNION ALL
+                    SELECT k.submission_id, k.source_row, pv.indicator, pv.value, k.previous_period
+                    FROM run k JOIN report pr ON pr.commune_code = k.commune_code AND pr.form_code = k.form_code
+                         AND pr.period_code = k.previous_period AND pr.superseded_by IS NULL
+                    JOIN value pv ON pv.report_id = pr.id
+                    WHERE NOT EXISTS (SELECT 1 FROM staged st WHERE st.submission_id = k.submission_id AND st.source_row = k.source_row))
+                SELECT k.sheet, v.source_row, v.source_column, v.indicator, v.value, p.value, p.previous_period, k.commune_code,
+                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = k.commune_code
+                                 ORDER BY u.valid_from DESC LIMIT 1), k.commune_code),
+                       k.submission_id
+                FROM previous p
+                JOIN run k ON k.submission_id = p.submission_id AND k.source_row = p.source_row
+                JOIN staging_value v ON v.submission_id = p.submission_id AND v.report_row = p.source_row AND v.indicator = p.indicator
+                JOIN form_indicator fi ON fi.form_code = k.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'
+                WHERE p.value > 0 AND v.value >= 10 * p.value
+                ORDER BY k.submission_id, v.source_row, v.indicator""", rs -> {
             BigDecimal value = rs.getBigDecimal(5);
             BigDecimal previous = rs.getBigDecimal(6);
             String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
-            found.add(new Issue(Severity.WARNING, "outlier.previous", rs.getString(1), rs.getInt(2), rs.getString(3),
-                    RowValidator.plain(value), rs.getString(8), messages.get("outlier.previous", rs.getString(9), header,
-                    RowValidator.plain(value), ratio(value, previous), Period.fromCode(rs.getString(7)).vietnameseLabel(),
-                    RowValidator.plain(previous))));
-        }, submissionId);
+            found.computeIfAbsent(rs.getLong(10), k -> new ArrayList<>()).add(new Issue(Severity.WARNING, "outlier.previous",
+                    rs.getString(1), rs.getInt(2), rs.getString(3), RowValidator.plain(value), rs.getString(8),
+                    messages.get("outlier.previous", rs.getString(9), header, RowValidator.plain(value), ratio(value, previous),
+                            Period.fromCode(rs.getString(7)).vietnameseLabel(), RowValidator.plain(previous))));
+        });
+    }
+
+    /** Outliers against the file itself: ten times or more the median of the file's communes (four or more of them). */
+    private void flagOutliersAgainstPeers(Map<Long, List<Issue>> found) {
         jdbc.query("""
-                WITH peers AS (
-                    SELECT v.indicator, percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value) AS median, count(*) AS n
-                    FROM staging_value v JOIN staging_report s ON s.submission_id = v.submission_id AND s.source_row = v.report_row
-                    JOIN form_indicator fi ON fi.form_code = s.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'
-                    WHERE v.submission_id = ? GROUP BY v.indicator)
-                SELECT s.sheet, v.source_row, v.source_column, v.indicator, v.value, p.median, s.commune_code,
-                       coalesce(u.unit_type || ' ' || u.name, s.commune_code)
-                FROM staging_value v
-                JOIN staging_report s ON s.submission_id = v.submission_id AND s.source_row = v.report_row
-                JOIN peers p ON p.indicator = v.indicator
-                LEFT JOIN LATERAL (SELECT unit_type, name FROM unit WHERE level = 'commune' AND code = s.commune_code
-                                   ORDER BY valid_from DESC LIMIT 1) u ON true
-                WHERE v.submission_id = ? AND p.n >= 4 AND p.median > 0 AND v.value >= 10 * p.median
-                ORDER BY v.source_row, v.indicator""", rs -> {
+                WITH cells AS (
+                    SELECT v.submission_id, v.source_row, v.source_column, v.indicator, v.value, s.sheet, s.commune_code
+                    FROM staging_value v JOIN apply_run r ON r.submission_id = v.submission_id
+                    JOIN staging_report s ON s.submission_id = v.submission_id AND s.source_row = v.report_row
+                    JOIN form_indicator fi ON fi.form_code = s.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'),
+                peers AS (
+                    SELECT submission_id, indicator, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median, count(*) AS n
+                    FROM cells GROUP BY submission_id, indicator)
+                SELECT c.sheet, c.source_row, c.source_column, c.indicator, c.value, p.median, c.commune_code,
+                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = c.commune_code
+                                 ORDER BY u.valid_from DESC LIMIT 1), c.commune_code),
+                       c.submission_id
+                FROM cells c JOIN peers p ON p.submission_id = c.submission_id AND p.indicator = c.indicator
+                WHERE p.n >= 4 AND p.median > 0 AND c.value >= 10 * p.median
+                ORDER BY c.submission_id, c.source_row, c.indicator""", rs -> {
             BigDecimal value = rs.getBigDecimal(5);
             String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
-            found.add(new Issue(Severity.WARNING, "outlier.peers", rs.getString(1), rs.getInt(2), rs.getString(3),
-                    RowValidator.plain(value), rs.getString(7), messages.get("outlier.peers", rs.getString(8), header,
-                    RowValidator.plain(value), RowValidator.plain(rs.getBigDecimal(6)))));
-        }, submissionId, submissionId);
-        issues.insert(submissionId, found);
+            found.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(new Issue(Severity.WARNING, "outlier.peers",
+                    rs.getString(1), rs.getInt(2), rs.getString(3), RowValidator.plain(value), rs.getString(7),
+                    messages.get("outlier.peers", rs.getString(8), header, RowValidator.plain(value), RowValidator.plain(rs.getBigDecimal(6)))));
+        });
+    }
+
+    /** A PostgreSQL array literal, {@code {1,2,3}}, bound as text and cast in SQL. */
+    private static String arrayLiteral(List<? extends Number> numbers) {
+        StringBuilder text = new StringBuilder("{");
+        for (Number n : numbers) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append(n);
+        }
+        return text.append('}').toString();
     }
 
     private static String ratio(BigDecimal value, BigDecimal previous) {
