@@ -160,15 +160,14 @@ public class Aggregator {
         return rows == null ? 0 : rows;
     }
 
-    /** What the aggregates depend on besides the reports: the registry and the form's indicators and rates. */
+    /** What the aggregates depend on besides the reports: the registry (its version, bumped on every change) and the form. */
     private static final String BASIS = """
-            SELECT md5((SELECT count(*) || ':' || coalesce(sum(hashtext(level || code || name || coalesce(unit_type, '')
-                               || coalesce(parent_code, '') || province_code || valid_from || coalesce(valid_to::text, ''))), 0)
-                        FROM unit)
+            SELECT md5((SELECT version FROM registry_version)
                        || '|' || (SELECT coalesce(string_agg(indicator || ':' || kind, ',' ORDER BY indicator), '')
                                   FROM form_indicator WHERE form_code = :form)
                        || '|' || :rates)
             """;
+
 
     /** The communes with a report of the year that came after the last build (a correction brings a new report too). */
     private static final String TOUCHED_COMMUNES = """

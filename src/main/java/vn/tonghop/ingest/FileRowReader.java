@@ -55,12 +55,13 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
     private final ReportForm form;
     private final Messages messages;
     private final IngestSettings settings;
+    private final HeaderVocabulary vocabulary;
     private final PeriodParser periods = new PeriodParser();
     private TableFile file;
     private RowExtractor rows;
 
     public FileRowReader(FileState state, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
-                  RegistryCache registryCache, ReportForm form, Messages messages, IngestSettings settings) {
+                  RegistryCache registryCache, ReportForm form, HeaderVocabulary vocabulary, Messages messages, IngestSettings settings) {
         this.state = state;
         this.layout = layout;
         this.submissions = submissions;
@@ -70,6 +71,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         this.form = form;
         this.messages = messages;
         this.settings = settings;
+        this.vocabulary = vocabulary;
     }
 
     @Override
@@ -114,7 +116,6 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             reject(submission, messages.get("file.unreadable", e.vietnameseReason()));
             return;
         }
-        HeaderVocabulary vocabulary = new HeaderVocabulary(form);
         Optional<LocatedTable> located = new TableLocator(vocabulary).locate(file);
         if (located.isEmpty()) {
             reject(submission, messages.get("file.noHeader", form.code(), form.indicators().get(0).header()));

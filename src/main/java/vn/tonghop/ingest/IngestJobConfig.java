@@ -30,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.ReportForm;
+import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.SubmittedRow;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.StagingWriter;
@@ -133,9 +134,16 @@ public class IngestJobConfig {
     @StepScope
     FileRowReader fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, FileState fileState,
                                                  SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
-                                                 RegistryCache registryCache, ReportForm form, Messages messages, IngestSettings settings) {
+                                                 RegistryCache registryCache, ReportForm form, HeaderVocabulary headerVocabulary,
+                                                 Messages messages, IngestSettings settings) {
         return new FileRowReader(fileState, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
-                messages, settings);
+                headerVocabulary, messages, settings);
+    }
+
+    /** The form's header vocabulary, built once: it is read-only and every file's partition shares it. */
+    @Bean
+    HeaderVocabulary headerVocabulary(ReportForm form) {
+        return new HeaderVocabulary(form);
     }
 
     @Bean

@@ -12,7 +12,7 @@ public class RegistryCache {
 
     private final RegistryRepository repository;
     private final JdbcTemplate jdbc;
-    private String fingerprint;
+    private Long version;
     private UnitRegistry registry;
 
     public RegistryCache(RegistryRepository repository, JdbcTemplate jdbc) {
@@ -21,12 +21,11 @@ public class RegistryCache {
     }
 
     public synchronized UnitRegistry current() {
-        String now = jdbc.queryForObject("""
-                SELECT count(*) || ':' || coalesce(sum(hashtext(level || code || name || coalesce(parent_code, '')
-                       || valid_from || coalesce(valid_to::text, ''))), 0) FROM unit""", String.class);
-        if (registry == null || !now.equals(fingerprint)) {
+        // bumped by a trigger on every change to the unit table (migration V6): one row to read per call
+        Long now = jdbc.queryForObject("SELECT version FROM registry_version", Long.class);
+        if (registry == null || !now.equals(version)) {
             registry = repository.snapshot();
-            fingerprint = now;
+            version = now;
         }
         return registry;
     }

@@ -8,3 +8,19 @@ CREATE TABLE aggregate_state (
     built_at        timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (form_code, year)
 );
+
+-- A counter bumped by every change to the unit registry: the in-memory registry is reloaded when it moves,
+-- and checking it is one row read per file instead of a checksum over every unit.
+CREATE TABLE registry_version (
+    version bigint NOT NULL
+);
+INSERT INTO registry_version VALUES (0);
+
+CREATE FUNCTION bump_registry_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE registry_version SET version = version + 1;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER unit_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unit
+    FOR EACH STATEMENT EXECUTE FUNCTION bump_registry_version();
