@@ -3,20 +3,20 @@ package vn.tonghop.ingest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import vn.tonghop.form.ColumnRole;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.RowExtractor;
-import vn.tonghop.layout.SubmittedRow;
 import vn.tonghop.layout.TableLocator;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.StagingWriter;
@@ -38,74 +38,139 @@ import vn.tonghop.validate.Severity;
 import vn.tonghop.validate.TotalRowCheck;
 
 /**
- * Reader of one file's partition: opens the file, finds its table, settles the office and the period,
- * then streams its rows. A file that cannot be taken at all is rejected here, whole, with one reason,
- * and yields no rows. A restarted partition reads its file again from the top (staging is cleared first).
+ * Reader of one read partition: the partition's files, one after the other, in arrival order. For each it
+ * opens the file, finds its table, settles the office and the period, then streams its rows, and ends with a
+ * {@link FileRow#end} item so that the writer marks the file read with its last rows. A file that cannot be
+ * taken at all is rejected here, whole, with one reason, and yields no rows.
+ *
+ * <p>A restarted partition skips the files already read or rejected and reads the others again from the top,
+ * after forgetting what an interrupted read of them left in staging and in the issue table.
  */
-public class FileRowReader implements ItemStreamReader<SubmittedRow> {
+public class FileRowReader implements ItemStreamReader<FileRow> {
 
     private static final Logger log = LoggerFactory.getLogger(FileRowReader.class);
+    /** Put in the partition's context when it first opens: its presence on open means a restart. */
+    private static final String STARTED = "files.started";
 
-    private final FileState state;
+    private final List<Long> submissionIds;
     private final InboxLayout layout;
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final StagingWriter staging;
     private final RegistryCache registryCache;
     private final ReportForm form;
+    private final HeaderVocabulary vocabulary;
     private final Messages messages;
     private final IngestSettings settings;
-    private final HeaderVocabulary vocabulary;
     private final PeriodParser periods = new PeriodParser();
+    private final Deque<Submission> pending = new ArrayDeque<>();
+    private boolean restarted;
+    private UnitRegistry registry;
+    private FileState current;
     private TableFile file;
     private RowExtractor rows;
 
-    public FileRowReader(FileState state, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
-                  RegistryCache registryCache, ReportForm form, HeaderVocabulary vocabulary, Messages messages, IngestSettings settings) {
-        this.state = state;
+    public FileRowReader(List<Long> submissionIds, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues,
+                         StagingWriter staging, RegistryCache registryCache, ReportForm form, HeaderVocabulary vocabulary,
+                         Messages messages, IngestSettings settings) {
+        this.submissionIds = List.copyOf(submissionIds);
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.staging = staging;
         this.registryCache = registryCache;
         this.form = form;
+        this.vocabulary = vocabulary;
         this.messages = messages;
         this.settings = settings;
-        this.vocabulary = vocabulary;
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
-        long id = state.submissionId();
-        staging.clear(id);
-        issues.deleteForSubmission(id);
-        Submission submission = submissions.find(id).orElseThrow(() -> new ItemStreamException("No submission " + id));
+        restarted = executionContext.containsKey(STARTED);
+        executionContext.putString(STARTED, "true");
+        pending.clear();
+        for (Submission submission : submissions.byIds(submissionIds)) {
+            if ("registered".equals(submission.status())) {
+                pending.add(submission);
+            }
+        }
+        registry = registryCache.current();
+    }
+
+    @Override
+    public FileRow read() {
+        while (true) {
+            if (current == null) {
+                Submission next = pending.poll();
+                if (next == null) {
+                    return null;
+                }
+                current = new FileState(next);
+                openFile(current);
+            }
+            if (current.rejected() || rows == null) {
+                closeFile();
+                continue;
+            }
+            FileState state = current;
+            try {
+                if (rows.hasNext()) {
+                    return new FileRow(state, rows.next(), null);
+                }
+            } catch (UncheckedIOException e) {
+                throw e; // the disk, not the clerk: the step fails and the run can be restarted
+            } catch (RuntimeException e) {
+                // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
+                Submission submission = state.submission();
+                log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
+                staging.clear(submission.id());
+                String reason = e instanceof UncheckedUnreadableFileException unreadable
+                        ? unreadable.getCause().vietnameseReason()
+                        : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                submissions.recordRead(submission.id(), state.format(), state.encoding(), state.sheet(), state.periodCode());
+                issues.insert(submission.id(), state.takeFileIssues());
+                reject(state, messages.get("file.unreadable", reason));
+                closeFile();
+                continue;
+            }
+            closeFile();
+            return FileRow.end(state);
+        }
+    }
+
+    private void openFile(FileState state) {
+        Submission submission = state.submission();
+        if (restarted) {
+            staging.clear(submission.id());
+            issues.deleteForSubmission(submission.id());
+        }
         try {
-            openFile(submission);
+            openTable(state);
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString());
-            reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            reject(state, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 
-    private void openFile(Submission submission) throws IOException {
-        UnitRegistry registry = registryCache.current();
+    private void openTable(FileState state) throws IOException {
+        Submission submission = state.submission();
         if (registry.isEmpty()) {
-            reject(submission, messages.get("file.registryEmpty"));
+            reject(state, messages.get("file.registryEmpty"));
             return;
         }
         Unit office = null;
         if (submission.officeCode() == null) {
             if (!settings.allowRootFiles()) {
-                reject(submission, messages.get("file.atRoot"));
+                reject(state, messages.get("file.atRoot"));
                 return;
             }
         } else {
             Optional<Unit> found = registry.office(submission.officeCode());
             if (found.isEmpty()) {
-                reject(submission, messages.get("file.unknownOffice", submission.officeCode()));
+                reject(state, messages.get("file.unknownOffice", submission.officeCode()));
                 return;
             }
             office = found.get();
@@ -113,12 +178,12 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         try {
             file = new TableFiles().open(layout.file(submission.inboxPath()));
         } catch (UnreadableFileException e) {
-            reject(submission, messages.get("file.unreadable", e.vietnameseReason()));
+            reject(state, messages.get("file.unreadable", e.vietnameseReason()));
             return;
         }
         Optional<LocatedTable> located = new TableLocator(vocabulary).locate(file);
         if (located.isEmpty()) {
-            reject(submission, messages.get("file.noHeader", form.code(), form.indicators().get(0).header()));
+            reject(state, messages.get("file.noHeader", form.code(), form.indicators().get(0).header()));
             return;
         }
         LocatedTable table = located.get();
@@ -132,16 +197,14 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         }
         Period namePeriod = periods.parse(stem(submission.fileName())).orElse(null);
         if (titlePeriod != null && namePeriod != null && !compatible(titlePeriod, namePeriod)) {
-            reject(submission, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
+            reject(state, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
             return;
         }
         Period filePeriod = titlePeriod != null ? titlePeriod : namePeriod;
         if (filePeriod == null && !table.roleColumns().containsKey(ColumnRole.PERIOD)) {
-            reject(submission, messages.get("file.noPeriod"));
+            reject(state, messages.get("file.noPeriod"));
             return;
         }
-        submissions.recordRead(submission.id(), file.format(), file.encoding(), table.sheet().name(),
-                filePeriod == null ? null : filePeriod.code());
         List<Issue> fileIssues = new ArrayList<>();
         for (String unknown : table.unknownColumns()) {
             if (!unknown.isBlank()) {
@@ -149,9 +212,9 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
                         null, null, messages.get("file.unknownColumn", unknown, form.code())));
             }
         }
-        issues.insert(submission.id(), fileIssues);
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
-                new TotalRowCheck(form, messages));
+                new TotalRowCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
+                filePeriod == null ? null : filePeriod.code(), fileIssues);
         rows = new RowExtractor(file, table, vocabulary);
     }
 
@@ -168,7 +231,8 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private void reject(Submission submission, String reason) {
+    private void reject(FileState state, String reason) {
+        Submission submission = state.submission();
         state.rejectWhole();
         submissions.markRejected(submission.id(), reason);
         issues.insert(submission.id(), List.of(new Issue(Severity.ERROR, "file.rejected", null, null, null, null, null, reason)));
@@ -176,34 +240,19 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
     }
 
     @Override
-    public SubmittedRow read() {
-        if (state.rejected() || rows == null) {
-            return null;
-        }
-        try {
-            return rows.hasNext() ? rows.next() : null;
-        } catch (UncheckedIOException e) {
-            throw e; // the disk, not the clerk: the step fails and the run can be restarted
-        } catch (RuntimeException e) {
-            // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
-            Submission submission = submissions.find(state.submissionId()).orElseThrow();
-            log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
-            staging.clear(state.submissionId());
-            String reason = e instanceof UncheckedUnreadableFileException unreadable
-                    ? unreadable.getCause().vietnameseReason()
-                    : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            reject(submission, messages.get("file.unreadable", reason));
-            return null;
-        }
-    }
-
-    @Override
     public void update(ExecutionContext executionContext) {
-        // Position is not saved: a restarted partition re-reads its file from the top after clearing staging.
+        // No position is saved: a restarted partition skips its files already read and re-reads the others from the top.
+        executionContext.putString(STARTED, "true");
     }
 
     @Override
     public void close() {
+        closeFile();
+        current = null;
+    }
+
+    private void closeFile() {
+        current = null;
         if (rows != null) {
             rows.close();
             rows = null;

@@ -1,56 +1,95 @@
 package vn.tonghop.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+import vn.tonghop.load.Submission;
 import vn.tonghop.validate.FileContext;
+import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.TotalRowCheck;
 
 /**
- * What the reader, processor and writer of one file's partition share: the file's context once it is
- * open, whether it was rejected whole, its total-row check and its row counts. Step-scoped: one per file.
+ * One file of a read partition as it is being read: its submission, its context once open, its total-row
+ * check, what was detected (format, encoding, sheet, period) and the issues about the file as a whole, which
+ * are written with its last rows, and its row counts.
  */
-public class FileState {
+final class FileState {
 
-    private final long submissionId;
+    private final Submission submission;
     private FileContext context;
     private TotalRowCheck totalCheck;
+    private String format;
+    private String encoding;
+    private String sheet;
+    private String periodCode;
+    private final List<Issue> fileIssues = new ArrayList<>();
     private boolean rejected;
     private int rowsRead;
     private int accepted;
     private int rejectedRows;
 
-    public FileState(long submissionId) {
-        this.submissionId = submissionId;
+    FileState(Submission submission) {
+        this.submission = submission;
     }
 
-    public long submissionId() {
-        return submissionId;
+    Submission submission() {
+        return submission;
     }
 
-    public void opened(FileContext fileContext, TotalRowCheck check) {
+    long submissionId() {
+        return submission.id();
+    }
+
+    void opened(FileContext fileContext, TotalRowCheck check, String detectedFormat, String detectedEncoding, String sheetName,
+                String period, List<Issue> issues) {
         this.context = fileContext;
         this.totalCheck = check;
-        this.rejected = false;
-        this.rowsRead = 0;
-        this.accepted = 0;
-        this.rejectedRows = 0;
+        this.format = detectedFormat;
+        this.encoding = detectedEncoding;
+        this.sheet = sheetName;
+        this.periodCode = period;
+        this.fileIssues.addAll(issues);
     }
 
-    public void rejectWhole() {
+    void rejectWhole() {
         this.rejected = true;
     }
 
-    public boolean rejected() {
+    boolean rejected() {
         return rejected;
     }
 
-    public FileContext context() {
+    FileContext context() {
         return context;
     }
 
-    public TotalRowCheck totalCheck() {
+    TotalRowCheck totalCheck() {
         return totalCheck;
     }
 
-    public synchronized void count(boolean wasAccepted) {
+    String format() {
+        return format;
+    }
+
+    String encoding() {
+        return encoding;
+    }
+
+    String sheet() {
+        return sheet;
+    }
+
+    String periodCode() {
+        return periodCode;
+    }
+
+    /** The issues about the file as a whole (unknown columns), taken once to be written. */
+    List<Issue> takeFileIssues() {
+        List<Issue> taken = List.copyOf(fileIssues);
+        fileIssues.clear();
+        return taken;
+    }
+
+    void count(boolean wasAccepted) {
         rowsRead++;
         if (wasAccepted) {
             accepted++;
@@ -59,15 +98,15 @@ public class FileState {
         }
     }
 
-    public int rowsRead() {
+    int rowsRead() {
         return rowsRead;
     }
 
-    public int accepted() {
+    int accepted() {
         return accepted;
     }
 
-    public int rejectedRows() {
+    int rejectedRows() {
         return rejectedRows;
     }
 }

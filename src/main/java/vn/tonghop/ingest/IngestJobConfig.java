@@ -4,15 +4,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,18 +28,16 @@ import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.HeaderVocabulary;
-import vn.tonghop.layout.SubmittedRow;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.registry.RegistryCache;
-import vn.tonghop.validate.CheckedRow;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.RowValidator;
 
-/** Wires the ingest job: scan → read (one partition per file) → apply → report. */
+/** Wires the ingest job: scan → read (partitions of files, on two threads) → apply → report. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestSettings.class)
 public class IngestJobConfig {
@@ -72,22 +67,33 @@ public class IngestJobConfig {
         return new StepBuilder("scan", jobRepository).tasklet(scanTasklet, tm).build();
     }
 
-    /** One partition per registered file of this run, so both cores read files. */
+    /**
+     * The registered files of this run cut into partitions of consecutive files, several per thread so both
+     * cores stay busy to the end, and many files per partition so a run of thousands of small district files
+     * does not pay a step execution per file.
+     */
     @Bean
     @StepScope
     Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId, SubmissionRepository submissions) {
         return gridSize -> {
-            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<Submission> registered = submissions.byRunAndStatus(runId, "registered");
-            for (Submission submission : registered) {
+            int perPartition = Math.max(1, Math.min(MAX_FILES_PER_PARTITION,
+                    (registered.size() + gridSize * PARTITIONS_PER_THREAD - 1) / (gridSize * PARTITIONS_PER_THREAD)));
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (int from = 0; from < registered.size(); from += perPartition) {
+                List<Submission> files = registered.subList(from, Math.min(registered.size(), from + perPartition));
                 ExecutionContext context = new ExecutionContext();
-                context.putLong("submissionId", submission.id());
-                context.putString("file", submission.inboxPath());
-                partitions.put("file-" + submission.id(), context);
+                context.putString(SUBMISSIONS, String.join(",", files.stream().map(f -> Long.toString(f.id())).toList()));
+                partitions.put("files-" + files.get(0).id() + "-" + files.get(files.size() - 1).id(), context);
             }
             return partitions;
         };
     }
+
+    /** The partition's submission ids, as the partitioner wrote them ("12,13,14"). */
+    private static final String SUBMISSIONS = "submissionIds";
+    private static final int PARTITIONS_PER_THREAD = 4;
+    private static final int MAX_FILES_PER_PARTITION = 100;
 
     @Bean
     TaskExecutor fileTaskExecutor(IngestSettings settings) {
@@ -103,7 +109,7 @@ public class IngestJobConfig {
     Step readStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
                   IngestSettings settings) {
         return new StepBuilder("read", jobRepository)
-                .partitioner("read-file", filePartitioner)
+                .partitioner("read-files", filePartitioner)
                 .step(readFileStep)
                 .gridSize(settings.threads())
                 .taskExecutor(fileTaskExecutor)
@@ -112,35 +118,30 @@ public class IngestJobConfig {
 
     @Bean
     Step readFileStep(JobRepository jobRepository, PlatformTransactionManager tm, IngestSettings settings,
-                      ItemStreamReader<SubmittedRow> fileRowReader, ItemProcessor<SubmittedRow, CheckedRow> rowChecker,
-                      ItemWriter<CheckedRow> checkedRowWriter, StepExecutionListener fileReadListener) {
-        return new StepBuilder("read-file", jobRepository)
-                .<SubmittedRow, CheckedRow>chunk(settings.chunkSize())
+                      ItemStreamReader<FileRow> fileRowReader, ItemProcessor<FileRow, FileRow> rowChecker,
+                      ItemWriter<FileRow> checkedRowWriter) {
+        return new StepBuilder("read-files", jobRepository)
+                .<FileRow, FileRow>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(fileRowReader)
                 .processor(rowChecker)
                 .writer(checkedRowWriter)
-                .listener(fileReadListener)
                 .build();
     }
 
     @Bean
     @StepScope
-    FileState fileState(@Value("#{stepExecutionContext['submissionId']}") Long submissionId) {
-        return new FileState(submissionId);
-    }
-
-    @Bean
-    @StepScope
-    FileRowReader fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, FileState fileState,
-                                                 SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
-                                                 RegistryCache registryCache, ReportForm form, HeaderVocabulary headerVocabulary,
-                                                 Messages messages, IngestSettings settings) {
-        return new FileRowReader(fileState, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
+    FileRowReader fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, @Value("#{stepExecutionContext['submissionIds']}") String ids,
+                                SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
+                                RegistryCache registryCache, ReportForm form, HeaderVocabulary headerVocabulary,
+                                Messages messages, IngestSettings settings) {
+        List<Long> submissionIds = ids == null || ids.isBlank() ? List.of()
+                : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
+        return new FileRowReader(submissionIds, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
                 headerVocabulary, messages, settings);
     }
 
-    /** The form's header vocabulary, built once: it is read-only and every file's partition shares it. */
+    /** The form's header vocabulary, built once: it is read-only and every partition shares it. */
     @Bean
     HeaderVocabulary headerVocabulary(ReportForm form) {
         return new HeaderVocabulary(form);
@@ -148,28 +149,14 @@ public class IngestJobConfig {
 
     @Bean
     @StepScope
-    RowChecker rowChecker(FileState fileState, ReportForm form, Messages messages) {
-        return new RowChecker(fileState, new RowValidator(form, messages));
+    RowChecker rowChecker(ReportForm form, Messages messages) {
+        return new RowChecker(new RowValidator(form, messages));
     }
 
     @Bean
     @StepScope
-    CheckedRowWriter checkedRowWriter(FileState fileState, StagingWriter staging, IssueRepository issues, ReportForm form) {
-        return new CheckedRowWriter(fileState, staging, issues, form);
-    }
-
-    /** Records a file's row counts once its partition has read it through. */
-    @Bean
-    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions) {
-        return new StepExecutionListener() {
-            @Override
-            public ExitStatus afterStep(StepExecution stepExecution) {
-                if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode()) && !fileState.rejected()) {
-                    submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
-                }
-                return stepExecution.getExitStatus();
-            }
-        };
+    CheckedRowWriter checkedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form) {
+        return new CheckedRowWriter(staging, issues, submissions, form);
     }
 
     @Bean

@@ -10,30 +10,35 @@ import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.RowValidator;
 
 /**
- * Processor: normalises and validates a row (a total row is checked against the sums so far instead);
- * lines that are not a commune's row at all (notes, signatures) are dropped.
+ * Processor: normalises and validates a row against its file's context (a total row is checked against the
+ * sums so far instead); lines that are not a commune's row at all (notes, signatures) are dropped; the end of
+ * a file passes through.
  */
-public class RowChecker implements ItemProcessor<SubmittedRow, CheckedRow> {
+public class RowChecker implements ItemProcessor<FileRow, FileRow> {
 
-    private final FileState state;
     private final RowValidator validator;
 
-    public RowChecker(FileState state, RowValidator validator) {
-        this.state = state;
+    public RowChecker(RowValidator validator) {
         this.validator = validator;
     }
 
     @Override
-    public CheckedRow process(SubmittedRow row) {
+    public FileRow process(FileRow item) {
+        if (item.isEnd()) {
+            return item;
+        }
+        FileState state = item.file();
+        SubmittedRow row = item.row();
         if (row.kind() == RowKind.TOTAL) {
             List<Issue> issues = state.totalCheck().check(row);
-            return new CheckedRow(row, null, null, Map.of(), Map.of(), issues, false);
+            return new FileRow(state, row, new CheckedRow(row, null, null, Map.of(), Map.of(), issues, false));
         }
         state.totalCheck().add(row);
         CheckedRow checked = validator.check(row, state.context()).orElse(null);
-        if (checked != null) {
-            state.count(checked.accepted());
+        if (checked == null) {
+            return null;
         }
-        return checked;
+        state.count(checked.accepted());
+        return new FileRow(state, row, checked);
     }
 }

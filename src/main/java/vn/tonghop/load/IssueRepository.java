@@ -1,6 +1,8 @@
 package vn.tonghop.load;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.tonghop.validate.Issue;
@@ -24,6 +26,29 @@ public class IssueRepository {
                 INSERT INTO issue (submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", issues, 500, (ps, issue) -> {
             ps.setLong(1, submissionId);
+            ps.setString(2, issue.severity().sqlName());
+            ps.setString(3, issue.code());
+            ps.setString(4, issue.sheet());
+            ps.setObject(5, issue.rowNumber());
+            ps.setString(6, issue.column());
+            ps.setString(7, issue.cellValue());
+            ps.setString(8, issue.communeCode());
+            ps.setString(9, issue.message());
+        });
+    }
+
+    /** The issues of several files in one batch, each file's in order. */
+    public void insert(Map<Long, List<Issue>> bySubmission) {
+        List<Map.Entry<Long, Issue>> all = new ArrayList<>();
+        bySubmission.forEach((id, list) -> list.forEach(issue -> all.add(Map.entry(id, issue))));
+        if (all.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO issue (submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", all, 1000, (ps, entry) -> {
+            Issue issue = entry.getValue();
+            ps.setLong(1, entry.getKey());
             ps.setString(2, issue.severity().sqlName());
             ps.setString(3, issue.code());
             ps.setString(4, issue.sheet());

@@ -28,9 +28,37 @@ public class StagingWriter {
         this.dataSource = dataSource;
     }
 
+    /** One file's accepted rows. */
     public void write(long submissionId, String formCode, List<CheckedRow> rows) {
+        write(formCode, Map.of(submissionId, rows));
+    }
+
+    /** The accepted rows of several files, in one {@code COPY} per staging table. */
+    public void write(String formCode, Map<Long, List<CheckedRow>> rowsBySubmission) {
         StringBuilder reports = new StringBuilder();
         StringBuilder values = new StringBuilder();
+        rowsBySubmission.forEach((submissionId, rows) -> append(submissionId, formCode, rows, reports, values));
+        if (reports.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY staging_report (submission_id, sheet, source_row, commune_code, form_code, period_code, period_type, "
+                    + "year, period_start, period_end) FROM STDIN WITH (FORMAT csv)", new StringReader(reports.toString()));
+            if (!values.isEmpty()) {
+                copy.copyIn("COPY staging_value (submission_id, report_row, source_row, indicator, value, source_column) "
+                        + "FROM STDIN WITH (FORMAT csv)", new StringReader(values.toString()));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY into staging failed for submissions " + rowsBySubmission.keySet() + ": "
+                    + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void append(long submissionId, String formCode, List<CheckedRow> rows, StringBuilder reports, StringBuilder values) {
         for (CheckedRow row : rows) {
             if (!row.accepted()) {
                 continue;
@@ -49,33 +77,16 @@ public class StagingWriter {
                         .append(cell == null ? "" : quote(cell.column())).append('\n');
             }
         }
-        if (reports.isEmpty()) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY staging_report (submission_id, sheet, source_row, commune_code, form_code, period_code, period_type, "
-                    + "year, period_start, period_end) FROM STDIN WITH (FORMAT csv)", new StringReader(reports.toString()));
-            if (!values.isEmpty()) {
-                copy.copyIn("COPY staging_value (submission_id, report_row, source_row, indicator, value, source_column) "
-                        + "FROM STDIN WITH (FORMAT csv)", new StringReader(values.toString()));
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("COPY into staging failed for submission " + submissionId + ": " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
     }
 
     public void clear(long submissionId) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (var statement = connection.prepareStatement("DELETE FROM staging_report WHERE submission_id = ?");
-             var values = connection.prepareStatement("DELETE FROM staging_value WHERE submission_id = ?")) {
+        try (var statement = connection.prepareStatement("""
+                WITH reports AS (DELETE FROM staging_report WHERE submission_id = ?)
+                DELETE FROM staging_value WHERE submission_id = ?""")) {
             statement.setLong(1, submissionId);
+            statement.setLong(2, submissionId);
             statement.executeUpdate();
-            values.setLong(1, submissionId);
-            values.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot clear staging of submission " + submissionId, e);
         } finally {

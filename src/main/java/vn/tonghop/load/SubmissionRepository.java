@@ -52,10 +52,29 @@ public class SubmissionRepository {
                 format, encoding, sheet, periodCode, id);
     }
 
-    public void markRead(long id, int rowsRead, int accepted, int rejected) {
-        jdbc.update("""
-                UPDATE submission SET status = 'read', rows_read = ?, rows_accepted = ?, rows_rejected = ?
-                WHERE id = ? AND status = 'registered'""", rowsRead, accepted, rejected, id);
+    /** A file read through: what was detected and its row counts. */
+    public record ReadFile(long id, String format, String encoding, String sheet, String periodCode, int rowsRead, int accepted,
+                           int rejected) {
+    }
+
+    /** Marks files read, in one batch (in the transaction of their last rows). */
+    public void markRead(List<ReadFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                UPDATE submission SET status = 'read', format = ?, encoding = ?, sheet = ?, period_code = ?, rows_read = ?,
+                       rows_accepted = ?, rows_rejected = ?
+                WHERE id = ? AND status = 'registered'""", files, files.size(), (ps, f) -> {
+            ps.setString(1, f.format());
+            ps.setString(2, f.encoding());
+            ps.setString(3, f.sheet());
+            ps.setString(4, f.periodCode());
+            ps.setInt(5, f.rowsRead());
+            ps.setInt(6, f.accepted());
+            ps.setInt(7, f.rejected());
+            ps.setLong(8, f.id());
+        });
     }
 
     public void markMoved(long id, String movedTo) {
@@ -64,6 +83,15 @@ public class SubmissionRepository {
 
     public Optional<Submission> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE id = ?", this::map, id).stream().findFirst();
+    }
+
+    /** The given submissions, in id order. */
+    public List<Submission> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String list = String.join(",", ids.stream().map(String::valueOf).toList());
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id", this::map, "{" + list + "}");
     }
 
     public List<Submission> byRunAndStatus(long runId, String status) {
