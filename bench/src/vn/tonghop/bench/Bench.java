@@ -81,13 +81,13 @@ public final class Bench {
             System.err.println("bench/run: the real registry " + registryFile + " is missing (shared/data/admin-units)");
             return 1;
         }
-        Path jar = root.resolve("target/tonghop.jar");
         ReportForm form = new FormLoader().load(root.resolve("jobs/antq-01.yaml"));
 
         clean(work);
         Path files = work.resolve("files");
         Path nightlyFiles = work.resolve("nightly-files");
         Path logs = Files.createDirectories(work.resolve("logs"));
+        Path jar = privateJar(root, work);
         Registry registry = Registry.read(registryFile, communes);
         registry.write(work.resolve("registry.csv"));
         long t0 = System.nanoTime();
@@ -231,6 +231,13 @@ public final class Bench {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** A copy of the jar for this benchmark alone: a rebuild of target/ meanwhile cannot pull classes from under it. */
+    static Path privateJar(Path root, Path work) throws IOException {
+        Path jar = work.resolve("tonghop.jar");
+        Files.copy(root.resolve("target/tonghop.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
+        return jar;
     }
 
     static void clean(Path dir) throws IOException {

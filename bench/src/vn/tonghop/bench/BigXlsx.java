@@ -51,7 +51,7 @@ final class BigXlsx {
             String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
             Bench.createDatabase(server, "tonghop");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            String jar = root.resolve("target/tonghop.jar").toString();
+            String jar = Bench.privateJar(root, work).toString();
             Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", server + "tonghop", "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("tonghop.log").toString());
             Path run = work.resolve("run");

@@ -142,4 +142,56 @@ class AggregatorTest {
                 BigDecimal.class)).as("nothing reported: empty, not zero").isNull();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM issue WHERE code = 'total.mismatch'", Integer.class)).isZero();
     }
+
+    // Issue 7: a run with a few new files rebuilds only what they touched; the result is the full rebuild's.
+    @Test
+    void aggregate_whenANightlyRunBringsACorrection_thenOnlyTouchedUnitsAreRebuiltAndTheResultEqualsAFullRebuild() throws IOException {
+        drop("063", "bach-thong-2023.csv", """
+                BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2023
+                STT,Mã xã,Tên xã,Số buổi tuyên truyền,Tổng số thôn,Số thôn đạt chuẩn
+                1,02002,Cao Sơn,10,10,9
+                2,02005,Vũ Muộn,20,4,1
+                """);
+        drop("064", "cho-don-2023.csv", """
+                BÁO CÁO NĂM 2023
+                STT,Mã xã,Tên xã,Số buổi tuyên truyền,Tổng số thôn,Số thôn đạt chuẩn
+                1,02047,Yên Thượng,5,5,5
+                """);
+        String inbox = work.resolve("inbox").toString();
+        String out = work.resolve("out").toString();
+        assertThat(cli.run("run", "--inbox", inbox, "--out", out).exitCode()).isZero();
+        String builtAt = jdbc.queryForObject("SELECT built_at::text FROM aggregate_state WHERE year = 2023", String.class);
+        String yenThuong = jdbc.queryForObject("""
+                SELECT string_agg(indicator || '=' || coalesce(value::text, ''), ',' ORDER BY indicator) FROM aggregate_value
+                WHERE level = 'commune' AND unit_code = '02047' AND year = 2023""", String.class);
+
+        drop("063", "bach-thong-2023-lan2.csv", """
+                BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM 2023
+                STT,Mã xã,Tên xã,Số buổi tuyên truyền,Tổng số thôn,Số thôn đạt chuẩn
+                1,02002,Cao Sơn,12,10,10
+                """);
+        assertThat(cli.run("run", "--inbox", inbox, "--out", out).exitCode()).isZero();
+
+        assertThat(value("commune", "02002", "propaganda_sessions")).isEqualByComparingTo("12");
+        assertThat(value("district", "063", "propaganda_sessions")).isEqualByComparingTo("32");
+        assertThat(value("province", "06", "propaganda_sessions")).isEqualByComparingTo("37");
+        assertThat(value("province", "06", "rate_villages_safe")).isEqualByComparingTo("0.8421");
+        assertThat(jdbc.queryForObject("SELECT built_at::text FROM aggregate_state WHERE year = 2023", String.class)).isNotEqualTo(builtAt);
+        // Chợ Đồn's commune was not touched: its rows are the ones kept from the first run.
+        assertThat(jdbc.queryForObject("""
+                SELECT string_agg(indicator || '=' || coalesce(value::text, ''), ',' ORDER BY indicator) FROM aggregate_value
+                WHERE level = 'commune' AND unit_code = '02047' AND year = 2023""", String.class)).isEqualTo(yenThuong);
+
+        List<String> incremental = allRows();
+        jdbc.update("DELETE FROM aggregate_state");
+        assertThat(cli.run("aggregate", "--year", "2023").exitCode()).isZero();
+        // 4 communes, 2 districts, 1 province, each with 35 indicators and 4 rates
+        assertThat(allRows()).isEqualTo(incremental).hasSize((4 + 2 + 1) * 39);
+    }
+
+    private List<String> allRows() {
+        return jdbc.queryForList("""
+                SELECT concat_ws('|', level, unit_code, unit_name, indicator, value, communes_reporting, communes_expected)
+                FROM aggregate_value WHERE year = 2023 ORDER BY level, unit_code, indicator""", String.class);
+    }
 }
