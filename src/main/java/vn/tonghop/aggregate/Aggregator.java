@@ -28,6 +28,10 @@ import vn.tonghop.validate.Severity;
  * stocks and flags taken from the latest report that gives them. Over units: sums; a flag counts the
  * communes answering yes; rates are recomputed from summed numerators and denominators of the
  * communes that reported both.
+ *
+ * <p>A build is incremental when it can be: only the communes with reports newer than the last build, their
+ * districts and their provinces are recomputed (the other communes' values are taken from their stored commune
+ * rows), so a nightly run with a few new files costs in proportion to them, not to the year.
  */
 @Component
 public class Aggregator {
