@@ -85,6 +85,12 @@ public final class HeaderVocabulary {
         return false;
     }
 
+    /** True when the cell is a total label and nothing more ("Tổng cộng", not "Tổng Cọt", a commune's name). */
+    public boolean isExactTotalLabel(String cell) {
+        String key = textKey.of(cell);
+        return !key.isEmpty() && totalLabels.contains(key);
+    }
+
     public String key(String text) {
         return textKey.of(text);
     }

@@ -19,6 +19,7 @@ import vn.tonghop.read.TableFile;
  */
 public final class RowExtractor implements CloseableIterator<SubmittedRow> {
 
+    private static final Pattern COMMUNE_CODE = Pattern.compile("\\d{1,5}(?:\\.0)?");
     private static final Pattern COLUMN_NUMBER = Pattern.compile("\\(?\\d{1,2}\\)?|[A-Z]");
 
     private final LocatedTable table;
@@ -114,6 +115,11 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     }
 
     private boolean isTotal(RawRow raw, SourceCell code, SourceCell name) {
+        // A row with a commune code is a commune's, even when its name starts like a total ("Tổng Cọt", "Tổng Chảy").
+        if (code != null && COMMUNE_CODE.matcher(code.raw().strip()).matches()
+                && (name == null || !vocabulary.isExactTotalLabel(name.raw()))) {
+            return false;
+        }
         if (name != null && vocabulary.isTotalLabel(name.raw())) {
             return true;
         }
