@@ -101,6 +101,7 @@ public final class Bench {
 
         try (EmbeddedPostgres postgres = startPostgres(work.resolve("pg"))) {
             String server = "jdbc:postgresql://localhost:" + postgres.getPort() + "/";
+            long postmaster = postmaster(work.resolve("pg"));
             createDatabase(server, "floor");
             createDatabase(server, "tonghop");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -109,7 +110,7 @@ public final class Bench {
             System.out.println("floor: reading every file and COPYing its values ...");
             Measured floor = Measured.run(List.of(java, "-Xmx" + xmx, "-cp", classpath, Floor.class.getName(), files.toString(),
                     root.resolve("jobs/antq-01.yaml").toString(), server + "floor?user=postgres", Integer.toString(threads)),
-                    work, Map.of(), logs.resolve("floor.out"));
+                    work, Map.of(), logs.resolve("floor.out"), postmaster);
             require(floor, "floor");
             String[] counted = Files.readAllLines(floor.output()).get(0).split(" ");
             long floorValues = Long.parseLong(counted[3]);
@@ -121,11 +122,11 @@ public final class Bench {
             Map<String, String> env = Map.of("SPRING_DATASOURCE_URL", server + "tonghop", "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("tonghop.log").toString());
             Measured units = Measured.run(List.of(java, "-Xmx" + xmx, "-jar", jar.toString(), "units", "import",
-                    work.resolve("registry.csv").toString()), run, env, logs.resolve("units-import.out"));
+                    work.resolve("registry.csv").toString()), run, env, logs.resolve("units-import.out"), 0);
             require(units, "units import");
 
             System.out.println("tonghop: run on the whole year from an empty database ...");
-            Measured tonghop = Measured.run(tonghopRun(java, jar, "tonghop"), run, env, logs.resolve("tonghop.out"));
+            Measured tonghop = Measured.run(tonghopRun(java, jar, "tonghop"), run, env, logs.resolve("tonghop.out"), postmaster);
             require(tonghop, "tonghop run");
             Comparison afterYear = compare(work.resolve("expected-aggregates.csv"), run.resolve("out/aggregates.csv"));
             long loaded = count(server + "tonghop?user=postgres", "SELECT count(*) FROM value v JOIN report r ON r.id = v.report_id "
@@ -133,7 +134,7 @@ public final class Bench {
 
             copyTree(nightlyFiles, inbox);
             System.out.println("nightly: run with " + summary.nightlyFiles() + " new files on top of the year ...");
-            Measured nightly = Measured.run(tonghopRun(java, jar, "nightly"), run, env, logs.resolve("nightly.out"));
+            Measured nightly = Measured.run(tonghopRun(java, jar, "nightly"), run, env, logs.resolve("nightly.out"), postmaster);
             require(nightly, "nightly run");
             Comparison afterNightly = compare(work.resolve("expected-aggregates-nightly.csv"), run.resolve("out/aggregates.csv"));
 
@@ -145,12 +146,14 @@ public final class Bench {
             System.out.println();
             System.out.printf(Locale.ROOT, "tonghop bench: %d communes, %d districts, year %d, seed %d, -Xmx%s, %d threads, %d cores%n",
                     registry.communeCount(), registry.districts.size(), year, seed, xmx, threads, Runtime.getRuntime().availableProcessors());
-            System.out.println("stage     files      values    wall s     values/s  peak RSS MB");
+            System.out.println("stage     files      values    wall s     values/s  peak RSS MB   JVM CPU s    DB CPU s");
             line("floor", summary.files(), summary.values(), floor);
             line("tonghop", summary.files(), summary.values(), tonghop);
             line("nightly", summary.nightlyFiles(), summary.nightlyValues(), nightly);
-            System.out.printf(Locale.ROOT, "tonghop / floor   = %.2f%n", tonghop.seconds() / floor.seconds());
-            System.out.printf(Locale.ROOT, "nightly / tonghop = %.3f%n", nightly.seconds() / tonghop.seconds());
+            System.out.printf(Locale.ROOT, "tonghop / floor   = %.2f   (CPU, JVM + database: %.2f)%n", tonghop.seconds() / floor.seconds(),
+                    tonghop.totalCpu() / floor.totalCpu());
+            System.out.printf(Locale.ROOT, "nightly / tonghop = %.3f  (CPU, JVM + database: %.3f)%n", nightly.seconds() / tonghop.seconds(),
+                    nightly.totalCpu() / tonghop.totalCpu());
             System.out.printf("aggregates equal to the generated sums: %s%n", afterYear.equal() && afterNightly.equal() ? "yes" : "NO");
             return afterYear.equal() && afterNightly.equal() ? 0 : 1;
         }
@@ -166,8 +169,13 @@ public final class Bench {
     }
 
     private static void line(String stage, long files, long values, Measured m) {
-        System.out.printf(Locale.ROOT, "%-8s %6d %11d %9.1f %12.0f %12d%n", stage, files, values, m.seconds(),
-                values / Math.max(0.001, m.seconds()), m.peakRssMb());
+        System.out.printf(Locale.ROOT, "%-8s %6d %11d %9.1f %12.0f %12d %11.1f %11.1f%n", stage, files, values, m.seconds(),
+                values / Math.max(0.001, m.seconds()), m.peakRssMb(), m.cpuSeconds(), m.databaseCpuSeconds());
+    }
+
+    /** The embedded server's postmaster, from the first line of its postmaster.pid. */
+    private static long postmaster(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
     }
 
     static void require(Measured m, String what) throws IOException {

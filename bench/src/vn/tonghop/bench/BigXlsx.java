@@ -56,16 +56,17 @@ final class BigXlsx {
                     "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("tonghop.log").toString());
             Path run = work.resolve("run");
             Bench.require(Measured.run(List.of(java, "-Xmx" + xmx, "-jar", jar, "units", "import", work.resolve("registry.csv").toString()),
-                    run, env, logs.resolve("units-import.out")), "units import");
+                    run, env, logs.resolve("units-import.out"), 0), "units import");
             System.out.println("tonghop run on one " + rows + "-row workbook under -Xmx" + xmx + " ...");
             Measured m = Measured.run(List.of(java, "-Xmx" + xmx, "-Dtonghop.ingest.allow-root-files=true", "-jar", jar, "run",
-                    "--inbox", "inbox", "--out", "out"), run, env, logs.resolve("tonghop.out"));
+                    "--inbox", "inbox", "--out", "out"), run, env, logs.resolve("tonghop.out"), 0);
             Bench.require(m, "tonghop run");
             long reports = Bench.count(server + "tonghop?user=postgres", "SELECT count(*) FROM report WHERE superseded_by IS NULL");
             long values = Bench.count(server + "tonghop?user=postgres", "SELECT count(*) FROM value");
             System.out.println();
             System.out.printf(Locale.ROOT, "big xlsx: %,d rows, %,d reports and %,d values loaded, -Xmx%s%n", rows, reports, values, xmx);
-            System.out.printf(Locale.ROOT, "wall %.1f s, %,.0f rows/s, peak RSS %d MB%n", m.seconds(), rows / m.seconds(), m.peakRssMb());
+            System.out.printf(Locale.ROOT, "wall %.1f s, %,.0f rows/s, peak RSS %d MB, JVM CPU %.1f s%n", m.seconds(), rows / m.seconds(),
+                    m.peakRssMb(), m.cpuSeconds());
             return reports == rows ? 0 : 1;
         }
     }

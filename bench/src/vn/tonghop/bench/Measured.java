@@ -10,21 +10,47 @@ import java.util.Map;
  * A child JVM run and measured from outside: wall time, and peak resident memory read from the kernel
  * ({@code VmHWM} in {@code /proc/<pid>/status}, the high-water mark of the process's RSS), sampled until it exits.
  */
-record Measured(int exitCode, long wallMillis, long peakRssKb, Path output) {
+record Measured(int exitCode, long wallMillis, long peakRssKb, double cpuSeconds, double databaseCpuSeconds, Path output) {
 
-    static Measured run(List<String> command, Path workingDir, Map<String, String> env, Path output) throws IOException, InterruptedException {
+    /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+    private static final double TICKS = 100.0;
+
+    /**
+     * Runs a command and measures it; {@code postmaster} is the database server's pid (its children's CPU, reaped
+     * when their connections close, is counted as the database's share), or 0.
+     */
+    static Measured run(List<String> command, Path workingDir, Map<String, String> env, Path output, long postmaster)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
+        long databaseBefore = postmaster > 0 ? cpuTicks(postmaster, true) : 0;
         long start = System.nanoTime();
         Process process = builder.start();
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         long peak = 0;
+        long cpu = 0;
         while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
             peak = Math.max(peak, highWaterMark(status));
+            cpu = Math.max(cpu, cpuTicks(process.pid(), false));
         }
         long wall = (System.nanoTime() - start) / 1_000_000;
-        return new Measured(process.exitValue(), wall, peak, output);
+        Thread.sleep(200); // let the server reap the closed connections' backends
+        long database = postmaster > 0 ? cpuTicks(postmaster, true) - databaseBefore : 0;
+        return new Measured(process.exitValue(), wall, peak, cpu / TICKS, database / TICKS, output);
+    }
+
+    /** utime + stime of a process (plus cutime + cstime, its reaped children's, when asked), in clock ticks. */
+    static long cpuTicks(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state(3) ... utime(14) stime(15) cutime(16) cstime(17), here 0-based from state
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withChildren ? ticks + Long.parseLong(f[13]) + Long.parseLong(f[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static long highWaterMark(Path status) {
@@ -38,6 +64,10 @@ record Measured(int exitCode, long wallMillis, long peakRssKb, Path output) {
             // the process has just ended: keep the last reading
         }
         return 0;
+    }
+
+    double totalCpu() {
+        return cpuSeconds + databaseCpuSeconds;
     }
 
     double seconds() {

@@ -30,3 +30,9 @@ CREATE TRIGGER unit_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON unit
 -- lookup reads every step execution ever recorded, and a run of n files costs n² row visits.
 CREATE INDEX batch_step_execution_job_step_idx ON batch_step_execution (job_execution_id, step_name);
 CREATE INDEX batch_job_execution_instance_idx ON batch_job_execution (job_instance_id);
+
+-- value.report_id pointed at report(id) with a foreign key: a per-row trigger that looks the report up and
+-- locks it (FOR KEY SHARE), for every one of the millions of values a year brings. Values are only ever
+-- inserted by the apply step, in the same statement batch that inserts their reports (load/SubmissionApplier),
+-- so the check buys nothing there and costs most of the load; the index serving the join stays (the primary key).
+ALTER TABLE value DROP CONSTRAINT value_report_id_fkey;

@@ -99,6 +99,13 @@ public class Aggregator {
                 .addValue("rates", form.rates().toString());
         long started = System.nanoTime();
         String[] mode = {"full"};
+        StringBuilder phases = new StringBuilder();
+        long[] last = {started};
+        java.util.function.Consumer<String> mark = phase -> {
+            long now = System.nanoTime();
+            phases.append(phases.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last[0]) / 1_000_000).append(" ms");
+            last[0] = now;
+        };
         Integer rows = tx.execute(status -> {
             catalog.sync();
             String basis = jdbc.queryForObject(BASIS, p, String.class);
@@ -120,6 +127,7 @@ public class Aggregator {
             jdbc.update(SCOPE_COMMUNES, p);
             jdbc.update(built ? TARGETS_TOUCHED : TARGETS_ALL, p);
             jdbc.getJdbcOperations().execute("ANALYZE agg_target");
+            mark.accept("scope");
             int written = 0;
             if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM agg_target)", p, Boolean.class))) {
                 jdbc.update(ACTIVE_REPORTS, p);
@@ -127,8 +135,11 @@ public class Aggregator {
                 jdbc.getJdbcOperations().execute("CREATE INDEX ON agg_sub (commune_code, period_start, period_end DESC)");
                 jdbc.getJdbcOperations().execute("ANALYZE agg_sub");
                 jdbc.update(SUB_PERIOD_CHAIN, p);
+                mark.accept("chain");
                 jdbc.update(COMMUNE_VALUES, p);
+                mark.accept("commune values");
                 crossCheckAnnual(p);
+                mark.accept("annual check");
                 if (built) {
                     jdbc.update(STORED_COMMUNE_VALUES, p);
                 }
@@ -150,9 +161,12 @@ public class Aggregator {
                     jdbc.update("DELETE FROM aggregate_value WHERE form_code = :form AND year = :year", p);
                     jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
                 }
+                mark.accept("members");
                 written = jdbc.update(INDICATOR_ROWS, p);
                 written += jdbc.update(RATE_ROWS, p);
+                mark.accept("rows");
                 jdbc.update(COMPLETENESS, p);
+                mark.accept("completeness");
             }
             jdbc.update("""
                     INSERT INTO aggregate_state (form_code, year, last_report_id, basis) VALUES (:form, :year, :lastReport, :basis)
@@ -160,7 +174,8 @@ public class Aggregator {
                                                                 built_at = now()""", p);
             return written;
         });
-        log.info("Aggregated {} {} ({}): {} rows in {} ms", form.code(), year, mode[0], rows, (System.nanoTime() - started) / 1_000_000);
+        log.info("Aggregated {} {} ({}): {} rows in {} ms ({})", form.code(), year, mode[0], rows, (System.nanoTime() - started) / 1_000_000,
+                phases);
         return rows == null ? 0 : rows;
     }
 

@@ -63,11 +63,15 @@ public class SubmissionApplier {
             jdbc.execute("ANALYZE apply_run");
             jdbc.execute("ANALYZE staging_report");
             jdbc.execute("ANALYZE staging_value");
+            Phases phases = new Phases();
             Map<Long, Integer> duplicates = rejectDuplicateCommunes();
+            phases.mark("duplicates");
             Map<Long, List<Issue>> outliers = new LinkedHashMap<>();
             flagOutliersAgainstPreviousYear(outliers);
+            phases.mark("outliers-previous");
             flagOutliersAgainstPeers(outliers);
             outliers.forEach(issues::insert);
+            phases.mark("outliers-peers");
             jdbc.execute(STAGED_REPORTS);
             jdbc.execute("ANALYZE apply_report");
             Map<Long, Integer> superseded = new HashMap<>();
@@ -78,9 +82,13 @@ public class SubmissionApplier {
                     rs -> {
                         superseded.merge(rs.getLong(1), rs.getInt(2), Integer::sum);
                     });
+            phases.mark("supersede");
             int reports = jdbc.update(INSERT_REPORTS);
+            phases.mark("reports");
             int values = jdbc.update(INSERT_VALUES);
+            phases.mark("values");
             clearStaging();
+            phases.mark("staging");
             jdbc.update("""
                     UPDATE submission s SET status = 'applied', reports_superseded = u.superseded,
                            rows_accepted = s.rows_accepted - u.duplicates, rows_rejected = s.rows_rejected + u.duplicates
@@ -94,8 +102,8 @@ public class SubmissionApplier {
                           FROM apply_run r LEFT JOIN issue i ON i.submission_id = r.submission_id
                           GROUP BY r.submission_id) c
                     WHERE s.id = c.submission_id""");
-            log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms", ids.size(), reports, values,
-                    superseded.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1_000_000);
+            log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms ({})", ids.size(), reports,
+                    values, superseded.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1_000_000, phases);
         });
     }
 
@@ -239,27 +247,44 @@ public class SubmissionApplier {
     /** Outliers against the file itself: ten times or more the median of the file's communes (four or more of them). */
     private void flagOutliersAgainstPeers(Map<Long, List<Issue>> found) {
         jdbc.query("""
-                WITH cells AS (
-                    SELECT v.submission_id, v.source_row, v.source_column, v.indicator, v.value, s.sheet, s.commune_code
+                WITH peers AS (
+                    SELECT v.submission_id, v.indicator, percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value) AS median
                     FROM staging_value v JOIN apply_run r ON r.submission_id = v.submission_id
-                    JOIN staging_report s ON s.submission_id = v.submission_id AND s.source_row = v.report_row
-                    JOIN form_indicator fi ON fi.form_code = s.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'),
-                peers AS (
-                    SELECT submission_id, indicator, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median, count(*) AS n
-                    FROM cells GROUP BY submission_id, indicator)
-                SELECT c.sheet, c.source_row, c.source_column, c.indicator, c.value, p.median, c.commune_code,
-                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = c.commune_code
-                                 ORDER BY u.valid_from DESC LIMIT 1), c.commune_code),
+                    WHERE v.indicator IN (SELECT indicator FROM form_indicator WHERE form_code = ? AND kind <> 'flag')
+                    GROUP BY v.submission_id, v.indicator HAVING count(*) >= 4),
+                outliers AS (
+                    SELECT v.submission_id, v.report_row, v.source_row, v.source_column, v.indicator, v.value, p.median
+                    FROM staging_value v JOIN peers p ON p.submission_id = v.submission_id AND p.indicator = v.indicator
+                    WHERE p.median > 0 AND v.value >= 10 * p.median)
+                SELECT s.sheet, c.source_row, c.source_column, c.indicator, c.value, c.median, s.commune_code,
+                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = s.commune_code
+                                 ORDER BY u.valid_from DESC LIMIT 1), s.commune_code),
                        c.submission_id
-                FROM cells c JOIN peers p ON p.submission_id = c.submission_id AND p.indicator = c.indicator
-                WHERE p.n >= 4 AND p.median > 0 AND c.value >= 10 * p.median
-                ORDER BY c.submission_id, c.source_row, c.indicator""", rs -> {
+                FROM outliers c JOIN staging_report s ON s.submission_id = c.submission_id AND s.source_row = c.report_row
+                ORDER BY c.submission_id, c.source_row, c.indicator""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
             BigDecimal value = rs.getBigDecimal(5);
             String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
             found.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(new Issue(Severity.WARNING, "outlier.peers",
                     rs.getString(1), rs.getInt(2), rs.getString(3), RowValidator.plain(value), rs.getString(7),
                     messages.get("outlier.peers", rs.getString(8), header, RowValidator.plain(value), RowValidator.plain(rs.getBigDecimal(6)))));
-        });
+        }, form.code());
+    }
+
+    /** Milliseconds spent in each phase, for the log. */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
     }
 
     /** A PostgreSQL array literal, {@code {1,2,3}}, bound as text and cast in SQL. */
