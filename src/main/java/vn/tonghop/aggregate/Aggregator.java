@@ -135,6 +135,7 @@ public class Aggregator {
                 jdbc.getJdbcOperations().execute("CREATE INDEX ON agg_sub (commune_code, period_start, period_end DESC)");
                 jdbc.getJdbcOperations().execute("ANALYZE agg_sub");
                 jdbc.update(SUB_PERIOD_CHAIN, p);
+                jdbc.update(CHAIN_SUMS, p);
                 mark.accept("chain");
                 jdbc.update(COMMUNE_VALUES, p);
                 mark.accept("commune values");
@@ -264,6 +265,15 @@ public class Aggregator {
             SELECT commune_code, id FROM chain
             """;
 
+    /** Flows summed over each commune's chain: the sub-period figure, and what an annual report is checked against. */
+    private static final String CHAIN_SUMS = """
+            CREATE TEMP TABLE agg_chain_sum ON COMMIT DROP AS
+            SELECT c.commune_code, v.indicator, sum(v.value) AS total, count(*) AS n
+            FROM agg_chain c JOIN value v ON v.report_id = c.id
+            JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind = 'flow'
+            GROUP BY c.commune_code, v.indicator
+            """;
+
     /**
      * One value per commune and indicator: the annual report's where there is one; otherwise flows
      * summed over the chain, stocks and flags from the latest sub-period report that gives them.
@@ -277,11 +287,9 @@ public class Aggregator {
             SELECT a.commune_code, v.indicator, v.value
             FROM annual a JOIN value v ON v.report_id = a.id
             UNION ALL
-            SELECT c.commune_code, v.indicator, sum(v.value)
-            FROM agg_chain c JOIN value v ON v.report_id = c.id
-            JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind = 'flow'
+            SELECT c.commune_code, c.indicator, c.total
+            FROM agg_chain_sum c
             WHERE NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = c.commune_code)
-            GROUP BY c.commune_code, v.indicator
             UNION ALL
             SELECT * FROM (
                 SELECT DISTINCT ON (s.commune_code, v.indicator) s.commune_code, v.indicator, v.value
@@ -300,11 +308,7 @@ public class Aggregator {
                 GROUP BY c.commune_code
                 HAVING min(a.period_start) = :yearStart AND max(a.period_end) = :yearEnd
                    AND sum(a.period_end - a.period_start + 1) = (CAST(:yearEnd AS date) - CAST(:yearStart AS date) + 1)),
-            sums AS (
-                SELECT c.commune_code, v.indicator, sum(v.value) AS total, count(*) AS n
-                FROM agg_chain c JOIN value v ON v.report_id = c.id
-                JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind = 'flow'
-                GROUP BY c.commune_code, v.indicator)
+            sums AS (SELECT * FROM agg_chain_sum)
             SELECT a.submission_id, a.sheet, a.source_row, v.source_column, v.indicator, v.value, s.total, a.commune_code,
                    coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = a.commune_code
                              ORDER BY u.valid_from DESC LIMIT 1), a.commune_code)

@@ -24,6 +24,8 @@ public final class HeaderVocabulary {
 
     private final TextKey textKey = new TextKey();
     private final Map<String, Target> targets = new HashMap<>();
+    private static final int MAX_REMEMBERED = 50_000;
+    private final Map<String, Optional<Target>> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> indicatorCodes = new HashMap<>();
     private final List<String> totalLabels;
 
@@ -52,11 +54,20 @@ public final class HeaderVocabulary {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
+        // Thousands of files repeat the same headers: remember the answers (bounded, the vocabulary is shared).
+        Optional<Target> known = answers.get(header);
+        if (known != null) {
+            return known;
+        }
         Target target = targets.get(textKey.of(header));
         if (target == null) {
             target = targets.get(textKey.of(PARENTHESES.matcher(header).replaceAll(" ")));
         }
-        return Optional.ofNullable(target);
+        Optional<Target> answer = Optional.ofNullable(target);
+        if (answers.size() < MAX_REMEMBERED && header.length() <= 300) {
+            answers.put(header, answer);
+        }
+        return answer;
     }
 
     /** The indicator a long-form row names by code (or by header), if the form has it. */

@@ -64,17 +64,23 @@ public class StagingWriter {
                 continue;
             }
             int reportRow = row.row().rowNumber();
-            reports.append(submissionId).append(',').append(quote(row.row().sheet())).append(',').append(reportRow).append(',')
-                    .append(quote(row.commune().code())).append(',').append(quote(formCode)).append(',')
-                    .append(quote(row.period().code())).append(',').append(quote(row.period().type().name())).append(',')
+            reports.append(submissionId).append(',');
+            quote(reports, row.row().sheet()).append(',').append(reportRow).append(',');
+            quote(reports, row.commune().code()).append(',');
+            quote(reports, formCode).append(',');
+            quote(reports, row.period().code()).append(',');
+            quote(reports, row.period().type().name()).append(',')
                     .append(row.period().year()).append(',').append(row.period().start()).append(',').append(row.period().end())
                     .append('\n');
             for (Map.Entry<String, BigDecimal> value : row.values().entrySet()) {
                 SourceCell cell = row.sources().get(value.getKey());
                 values.append(submissionId).append(',').append(reportRow).append(',')
-                        .append(cell == null ? reportRow : cell.rowNumber()).append(',')
-                        .append(quote(value.getKey())).append(',').append(value.getValue().toPlainString()).append(',')
-                        .append(cell == null ? "" : quote(cell.column())).append('\n');
+                        .append(cell == null ? reportRow : cell.rowNumber()).append(',');
+                quote(values, value.getKey()).append(',').append(value.getValue().toPlainString()).append(',');
+                if (cell != null) {
+                    quote(values, cell.column());
+                }
+                values.append('\n');
             }
         }
     }
@@ -94,11 +100,17 @@ public class StagingWriter {
         }
     }
 
-    /** A CSV field for COPY: always quoted, so an empty text stays empty rather than NULL. */
-    private static String quote(String text) {
+    /** A CSV field for COPY: always quoted, so an empty text stays empty rather than NULL; null stays NULL. */
+    private static StringBuilder quote(StringBuilder out, String text) {
         if (text == null) {
-            return "";
+            return out;
         }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        out.append('"');
+        if (text.indexOf('"') < 0) {
+            out.append(text);
+        } else {
+            out.append(text.replace("\"", "\"\""));
+        }
+        return out.append('"');
     }
 }
