@@ -117,6 +117,7 @@ public class Aggregator {
                     SELECT EXISTS (SELECT 1 FROM aggregate_value WHERE form_code = :form AND year = :year AND level = 'province')""",
                     p, Boolean.class));
             jdbc.update(YEAR_UNITS, p);
+            analyze("agg_unit");
             if (built) {
                 p.addValue("builtUpTo", state.get(0));
                 mode[0] = "incremental";
@@ -124,18 +125,23 @@ public class Aggregator {
             } else {
                 jdbc.update(ALL_REPORTING_COMMUNES, p);
             }
+            analyze("agg_touched");
             jdbc.update(SCOPE_COMMUNES, p);
+            analyze("agg_scope");
             jdbc.update(built ? TARGETS_TOUCHED : TARGETS_ALL, p);
-            jdbc.getJdbcOperations().execute("ANALYZE agg_target");
+            analyze("agg_target");
             mark.accept("scope");
             int written = 0;
             if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM agg_target)", p, Boolean.class))) {
                 jdbc.update(ACTIVE_REPORTS, p);
+                analyze("agg_active");
                 jdbc.update(SUB_PERIODS, p);
                 jdbc.getJdbcOperations().execute("CREATE INDEX ON agg_sub (commune_code, period_start, period_end DESC)");
-                jdbc.getJdbcOperations().execute("ANALYZE agg_sub");
+                analyze("agg_sub");
                 jdbc.update(SUB_PERIOD_CHAIN, p);
+                analyze("agg_chain");
                 jdbc.update(CHAIN_SUMS, p);
+                analyze("agg_chain_sum");
                 mark.accept("chain");
                 jdbc.update(COMMUNE_VALUES, p);
                 mark.accept("commune values");
@@ -144,7 +150,9 @@ public class Aggregator {
                 if (built) {
                     jdbc.update(STORED_COMMUNE_VALUES, p);
                 }
+                analyze("agg_commune");
                 jdbc.update(MEMBERS, p);
+                analyze("agg_member");
                 jdbc.update("CREATE TEMP TABLE agg_rate (code text, numerator text, denominator text, flag text) ON COMMIT DROP", p);
                 for (RateDefinition rate : form.rates()) {
                     jdbc.update("INSERT INTO agg_rate VALUES (:code, :numerator, :denominator, :flag)", new MapSqlParameterSource()
@@ -178,6 +186,14 @@ public class Aggregator {
         log.info("Aggregated {} {} ({}): {} rows in {} ms ({})", form.code(), year, mode[0], rows, (System.nanoTime() - started) / 1_000_000,
                 phases);
         return rows == null ? 0 : rows;
+    }
+
+    /**
+     * Temporary tables get no statistics by themselves (autovacuum cannot see them): without these the
+     * planner guesses their size and may join ten thousand communes by nested loops.
+     */
+    private void analyze(String table) {
+        jdbc.getJdbcOperations().execute("ANALYZE " + table);
     }
 
     /** What the aggregates depend on besides the reports: the registry (its version, bumped on every change) and the form. */
