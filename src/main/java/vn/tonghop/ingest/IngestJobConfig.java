@@ -150,14 +150,21 @@ public class IngestJobConfig {
         return new CheckedRowWriter(fileState, staging, issues, form);
     }
 
-    /** Records a file's row counts once its partition has read it through. */
+    /**
+     * Records a file's row counts once its partition has read it through; a file that held not one commune's
+     * row (a header alone, a total row alone) is rejected whole.
+     */
     @Bean
-    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions) {
+    StepExecutionListener fileReadListener(FileState fileState, FileRowReader fileRowReader, SubmissionRepository submissions) {
         return new StepExecutionListener() {
             @Override
             public ExitStatus afterStep(StepExecution stepExecution) {
                 if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode()) && !fileState.rejected()) {
-                    submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
+                    if (fileState.rowsRead() == 0) {
+                        fileRowReader.rejectForNoRows();
+                    } else {
+                        submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
+                    }
                 }
                 return stepExecution.getExitStatus();
             }
@@ -172,8 +179,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv) {
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv);
+                                ResultCsvWriter csv, Messages messages) {
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, messages);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,6 +18,9 @@ import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.Severity;
 
 /**
  * Report step: writes each file's results and moves the file out of the inbox, to
@@ -31,12 +36,14 @@ final class ReportTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final ResultCsvWriter csv;
+    private final Messages messages;
 
-    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv) {
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv, Messages messages) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
+        this.messages = messages;
     }
 
     @Override
@@ -57,7 +64,7 @@ final class ReportTasklet implements Tasklet {
             Files.createDirectories(folder);
             Path target = freeName(folder, submission.fileName());
             String stem = stem(target.getFileName().toString());
-            csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
+            csv.write(folder.resolve(stem + ".ketqua.csv"), withSheetNote(submission, issues.forSubmission(submission.id())));
             if (Files.exists(source)) {
                 move(source, target);
             } else {
@@ -67,6 +74,18 @@ final class ReportTasklet implements Tasklet {
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
+    private List<Issue> withSheetNote(Submission submission, List<Issue> found) {
+        if (submission.sheet() == null || "csv".equals(submission.format())) {
+            return found;
+        }
+        List<Issue> all = new ArrayList<>(found.size() + 1);
+        all.add(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
+                messages.get("file.sheetChoice", submission.sheet())));
+        all.addAll(found);
+        return all;
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */

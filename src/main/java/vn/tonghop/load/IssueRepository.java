@@ -20,6 +20,9 @@ public class IssueRepository {
         if (issues.isEmpty()) {
             return;
         }
+        if (issues.stream().anyMatch(issue -> issue.severity() == Severity.NOTE)) {
+            throw new IllegalArgumentException("Notes are written into the results, not stored as issues");
+        }
         jdbc.batchUpdate("""
                 INSERT INTO issue (submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", issues, 500, (ps, issue) -> {
