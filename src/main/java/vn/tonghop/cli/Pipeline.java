@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.JobLaunches;
@@ -55,7 +56,19 @@ public class Pipeline {
         JobExecution execution = jobs.ingest(inbox);
         long runId = execution.getJobInstance().getInstanceId();
         printSummary(runId, out);
+        printWaiting(IngestJobConfig.waitingFiles(execution), out);
         return runId;
+    }
+
+    /** Files left in the inbox because they were still being written: counted, and taken by the next run. */
+    private static void printWaiting(List<String> waiting, PrintWriter out) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (String file : waiting) {
+            out.printf("  CHỜ      %-45s đang được ghi (kích thước hoặc thời gian sửa vừa thay đổi); sẽ nhận ở lần chạy sau%n", file);
+        }
+        out.printf("Waiting: %d file(s) still being written, left in the inbox for the next run.%n", waiting.size());
     }
 
     public void printSummary(long runId, PrintWriter out) {

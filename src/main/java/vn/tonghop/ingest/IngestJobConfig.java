@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
@@ -49,6 +50,15 @@ public class IngestJobConfig {
     public static final String JOB_NAME = "ingest";
     public static final String INBOX_PARAMETER = "inbox";
 
+    /** The inbox files a run left where they were because they were still being written (scan step's list). */
+    public static List<String> waitingFiles(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals("scan"))
+                .map(step -> step.getExecutionContext().getString(InboxScanTasklet.WAITING_KEY, ""))
+                .flatMap(list -> list.lines().filter(line -> !line.isBlank()))
+                .toList();
+    }
+
     @Bean
     Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step applyStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -62,8 +72,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
-                                 FormCatalogSync catalog, Messages messages) {
-        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages);
+                                 FormCatalogSync catalog, Messages messages, IngestSettings settings) {
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages, settings);
     }
 
     @Bean

@@ -55,8 +55,7 @@ final class ReportTasklet implements Tasklet {
                 continue;
             }
             Path source = layout.file(submission.inboxPath());
-            boolean rejected = "rejected".equals(submission.status())
-                    || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+            boolean rejected = isRejected(submission);
             Path folder = (rejected ? layout.rejected(today) : layout.archive(today));
             if (submission.officeCode() != null) {
                 folder = folder.resolve(submission.officeCode());
@@ -74,6 +73,18 @@ final class ReportTasklet implements Tasklet {
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Nothing of the file was taken: rejected whole, every row rejected, or the same content as a file of this
+     * run that was itself rejected.
+     */
+    private boolean isRejected(Submission submission) {
+        if ("duplicate".equals(submission.status()) && submission.duplicateOf() != null) {
+            return submissions.find(submission.duplicateOf()).map(this::isRejected).orElse(false);
+        }
+        return "rejected".equals(submission.status())
+                || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
     }
 
     /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
