@@ -29,6 +29,7 @@ import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
 import vn.tonghop.read.UncheckedUnreadableFileException;
 import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.UnreadableReason;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.Unit;
 import vn.tonghop.registry.UnitRegistry;
@@ -84,9 +85,19 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString());
-            reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString(), e);
+            reject(submission, messages.get("file.unreadable", clerkReason(e)));
         }
+    }
+
+    /**
+     * The Vietnamese reason for a failure while reading: the reader's own when it knows why, otherwise that the
+     * file is damaged (a library's English message is for the log, never for the clerk).
+     */
+    private static String clerkReason(Exception e) {
+        return e instanceof UncheckedUnreadableFileException unreadable
+                ? unreadable.getCause().vietnameseReason()
+                : UnreadableReason.CORRUPT.vietnamese();
     }
 
     private void openFile(Submission submission) throws IOException {
@@ -242,12 +253,9 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (RuntimeException e) {
             // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
             Submission submission = submissions.find(state.submissionId()).orElseThrow();
-            log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
+            log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString(), e);
             staging.clear(state.submissionId());
-            String reason = e instanceof UncheckedUnreadableFileException unreadable
-                    ? unreadable.getCause().vietnameseReason()
-                    : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            reject(submission, messages.get("file.unreadable", reason));
+            reject(submission, messages.get("file.unreadable", clerkReason(e)));
             return null;
         }
     }

@@ -122,6 +122,26 @@ class HostileFileIngestTest {
     }
 
     @Test
+    void ingest_whenAWorkbookPartIsDamagedYetStillParses_thenTheFileIsRejectedNotMisread() throws IOException {
+        IngestBed bed = new IngestBed(context, jdbc, work);
+        // The sheet stored uncompressed, then Phủ Thông's 92 sessions changed to 93 behind the part's checksum.
+        byte[] stored = stored(bytes("excel-dong-tieu-de.xlsx"));
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("<v>92</v>");
+        assertThat(at).isPositive();
+        stored[at + 4] = '3';
+        bed.write("063", "hong-mot-byte.xlsx", stored);
+
+        bed.ingest();
+
+        IngestBed.Outcome outcome = bed.outcome("hong-mot-byte.xlsx");
+        assertThat(outcome.status()).isEqualTo("rejected");
+        assertThat(outcome.rejectReason()).isEqualTo(UNREADABLE
+                + "tệp bị hỏng hoặc không đầy đủ (có thể chưa tải hoặc sao chép xong); hãy mở, lưu lại rồi gửi lại");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM value", Integer.class)).isZero();
+    }
+
+    @Test
     void ingest_whenAGigabyteFile_thenRejectedUnreadForItsSizeQuicklyAndTheOthersRead() throws IOException {
         IngestBed bed = new IngestBed(context, jdbc, work);
         Path huge = bed.inbox().resolve("063/bao-cao-ca-tinh.csv");
@@ -234,6 +254,28 @@ class HostileFileIngestTest {
         try (InputStream in = HostileFileIngestTest.class.getResourceAsStream("/ingest/" + fixture)) {
             return in.readAllBytes();
         }
+    }
+
+    /** The same workbook with every part stored uncompressed (so its bytes can be changed in place). */
+    private static byte[] stored(byte[] xlsx) throws IOException {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+             ZipOutputStream out = new ZipOutputStream(buffer)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                byte[] data = in.readAllBytes();
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setMethod(ZipEntry.STORED);
+                copy.setSize(data.length);
+                copy.setCompressedSize(data.length);
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(data);
+                copy.setCrc(crc.getValue());
+                out.putNextEntry(copy);
+                out.write(data);
+                out.closeEntry();
+            }
+        }
+        return buffer.toByteArray();
     }
 
     /** The workbook with a DOCTYPE declaring an external entity (the secret file) used in the given part. */
