@@ -32,7 +32,7 @@ final class KeyTables {
 
     List<Draft.Table> tables(NarrativeFigures figures) {
         List<Draft.Table> tables = new ArrayList<>();
-        tables.add(summary());
+        tables.add(summary(figures.previous().isPresent()));
         ProvinceYear current = figures.current();
         if (!current.districts().isEmpty()) {
             List<Draft.Row> rows = new ArrayList<>();
@@ -44,10 +44,13 @@ final class KeyTables {
         return tables;
     }
 
-    /** Every indicator and rate with a figure in either year: this year, last year, change, % change. */
-    private Draft.Table summary() {
+    /**
+     * Every indicator and rate with a figure in either year: this year, last year, change, % change; only this
+     * year when the province has no figures of the previous year.
+     */
+    private Draft.Table summary(boolean withPrevious) {
         TableWording w = wording.tables();
-        List<String> columns = w.summaryColumns().stream().map(this::title).toList();
+        List<String> columns = w.summaryColumns().stream().map(this::title).limit(withPrevious ? 5 : 2).toList();
         List<Draft.Row> rows = new ArrayList<>();
         Stream.concat(form.indicators().stream().map(Indicator::code), form.rates().stream().map(RateDefinition::code)).forEach(code -> {
             Optional<BigDecimal> now = slots.current(code);
@@ -61,16 +64,17 @@ final class KeyTables {
                 BigDecimal c = now.get();
                 BigDecimal p = before.get();
                 int signum = c.compareTo(p);
-                change = VietnameseFigures.signed(slots.isRate(code) ? VietnameseFigures.points(c, p)
+                change = VietnameseFigures.signed(slots.isRate(code) ? VietnameseFigures.points(c, p) + " " + wording.tables().pointsUnit()
                         : slots.cell(code, c.subtract(p).abs()), signum);
                 if (!slots.isRate(code) && p.signum() != 0 && signum != 0) {
                     percent = VietnameseFigures.signed(VietnameseFigures.percentChange(c, p), signum);
                 }
             }
-            rows.add(new Draft.Row(List.of(rowLabel(code), now.map(v -> slots.cell(code, v)).orElse(""),
-                    before.map(v -> slots.cell(code, v)).orElse(""), change, percent), false));
+            List<String> cells = List.of(rowLabel(code), now.map(v -> slots.cell(code, v)).orElse(""),
+                    before.map(v -> slots.cell(code, v)).orElse(""), change, percent);
+            rows.add(new Draft.Row(cells.subList(0, columns.size()), false));
         });
-        return new Draft.Table(title(w.summaryTitle()), columns, rows);
+        return new Draft.Table(title(withPrevious ? w.summaryTitle() : w.summaryTitleAlone()), columns, rows);
     }
 
     /** Districts in code order, each followed by its communes; communes with no district (after 2025) on their own. */

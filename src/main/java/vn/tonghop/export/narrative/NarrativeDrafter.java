@@ -135,17 +135,21 @@ final class NarrativeDrafter {
                 .sorted(Comparator.comparing((UnitFigures u) -> u.values().get(code)).reversed().thenComparing(UnitFigures::code));
     }
 
-    /** The first {@code n} units, and those equal to the last of them: a tie is never cut arbitrarily. */
+    /**
+     * The first {@code n} units without cutting a tie arbitrarily: those tied with the n-th come too when that
+     * adds one unit at most; otherwise only the units above the tie; nobody when the tie is at the top.
+     */
     private static List<UnitFigures> first(List<UnitFigures> ranked, int n, String code) {
         if (ranked.size() <= n || n == 0) {
             return ranked.subList(0, Math.min(n, ranked.size()));
         }
-        BigDecimal last = ranked.get(n - 1).values().get(code);
-        int end = n;
-        while (end < ranked.size() && ranked.get(end).values().get(code).compareTo(last) == 0) {
-            end++;
+        BigDecimal cut = ranked.get(n - 1).values().get(code);
+        int atLeast = (int) ranked.stream().filter(u -> u.values().get(code).compareTo(cut) >= 0).count();
+        if (atLeast <= n + 1) {
+            return ranked.subList(0, atLeast);
         }
-        return ranked.subList(0, end);
+        int above = (int) ranked.stream().filter(u -> u.values().get(code).compareTo(cut) > 0).count();
+        return ranked.subList(0, above);
     }
 
     private String unit(UnitFigures unit, String code, FigureSlots slots) {

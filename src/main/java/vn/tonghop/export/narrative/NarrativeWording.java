@@ -81,9 +81,10 @@ record NarrativeWording(String formCode, DocumentWording document, List<Sentence
                       SentenceTemplate worseThanLastYear, SentenceTemplate worseItem, SentenceTemplate noDataThisYear) {
     }
 
-    record TableWording(String heading, SentenceTemplate summaryTitle, List<SentenceTemplate> summaryColumns,
+    /** @param summaryTitleAlone the title of Bảng 1 when the province has no figures of the previous year */
+    record TableWording(String heading, SentenceTemplate summaryTitle, SentenceTemplate summaryTitleAlone, List<SentenceTemplate> summaryColumns,
                         SentenceTemplate districtTitle, SentenceTemplate communeTitle, String unitColumn, String reportedColumn,
-                        String reportedMark, String notReportedMark, List<String> keyIndicators) {
+                        String reportedMark, String notReportedMark, String pointsUnit, List<String> keyIndicators) {
 
         TableWording {
             summaryColumns = List.copyOf(summaryColumns);

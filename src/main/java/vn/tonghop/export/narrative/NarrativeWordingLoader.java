@@ -146,10 +146,11 @@ final class NarrativeWordingLoader {
         }
         List<String> keyIndicators = strings(t.get("key_indicators"));
         keyIndicators.forEach(code -> requireFigure(code, "tables.key_indicators"));
-        TableWording tables = new TableWording(text(t, "heading", "tables"), template(t, "summary_title", "tables", CONTEXT), columns,
+        TableWording tables = new TableWording(text(t, "heading", "tables"), template(t, "summary_title", "tables", CONTEXT),
+                template(t, "summary_title_without_previous", "tables", CONTEXT), columns,
                 template(t, "district_title", "tables", CONTEXT), template(t, "commune_title", "tables", CONTEXT),
                 text(t, "unit_column", "tables"), text(t, "reported_column", "tables"), text(t, "reported_mark", "tables"),
-                text(t, "not_reported_mark", "tables"), keyIndicators);
+                text(t, "not_reported_mark", "tables"), text(t, "points_unit", "tables"), keyIndicators);
 
         return new NarrativeWording(formCode, document, introduction, comparisonScope, change, indicators,
                 text(map, "results_heading", ""), groups, standouts, gaps, tables);
