@@ -89,10 +89,10 @@ final class DocxReportWriter {
     private static void heading(XWPFDocument document, Draft.Heading heading) {
         XWPFTable block = document.createTable(1, 2);
         block.removeBorders();
-        widths(block, new int[] {TEXT_WIDTH * 3 / 8, TEXT_WIDTH - TEXT_WIDTH * 3 / 8});
+        widths(block, new int[] {TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5});
         XWPFParagraph issuer = block.getRow(0).getCell(0).getParagraphs().get(0);
         issuer.setAlignment(ParagraphAlignment.CENTER);
-        run(issuer, heading.issuer(), 13, true, false);
+        run(issuer, heading.issuer(), 12, true, false);
         XWPFTableCell right = block.getRow(0).getCell(1);
         XWPFParagraph nation = right.getParagraphs().get(0);
         nation.setAlignment(ParagraphAlignment.CENTER);

@@ -43,6 +43,14 @@ class NarrativeWordingLoaderTest {
     }
 
     @Test
+    void wording_whenTheJobsFolderIsAbsent_thenTheCopyInsideTheJarIsUsed() throws IOException {
+        NarrativeWording wording = new NarrativeReports(null, form, "/nonexistent-jobs-dir").wording();
+
+        assertThat(wording.formCode()).isEqualTo("ANTQ-01");
+        assertThat(wording.groups()).hasSize(6);
+    }
+
+    @Test
     void load_whenAPlaceholderIsMistyped_thenTheErrorNamesTheSentence() {
         String broken = text.replace("tổ chức {propaganda_sessions} buổi", "tổ chức {propaganda_sesions} buổi");
 
