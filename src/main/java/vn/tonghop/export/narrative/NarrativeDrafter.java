@@ -46,7 +46,9 @@ final class NarrativeDrafter {
 
         List<String> introduction = new ArrayList<>();
         wording.introduction().forEach(t -> t.render(slots).map(NarrativeDrafter::finish).ifPresent(introduction::add));
-        figures.previous().filter(p -> p.province().communesReporting() != figures.current().province().communesReporting())
+        UnitFigures now = figures.current().province();
+        figures.previous().filter(p -> p.province().communesReporting() != now.communesReporting()
+                        || p.province().communesExpected() != now.communesExpected())
                 .flatMap(p -> wording.comparisonScope().render(slots)).map(NarrativeDrafter::finish).ifPresent(introduction::add);
 
         List<Draft.Section> results = new ArrayList<>();
