@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.form.InvalidFormException;
 
 /**
  * {@code tonghop export --year Y [--province CODE] [--docx] --out DIR}: writes aggregates.csv from the aggregate
@@ -57,6 +58,14 @@ public class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
                     + " (no aggregates for province " + province + " in " + year + ").");
             return ExitCodes.FAILED;
+        }
+        if (docx) {
+            try {
+                pipeline.checkNarrativeWording();
+            } catch (InvalidFormException e) {
+                spec.commandLine().getErr().println("tonghop: lời văn báo cáo tổng kết có lỗi, hãy sửa (narrative wording): " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
         }
         pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
         if (docx) {

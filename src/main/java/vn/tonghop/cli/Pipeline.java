@@ -129,6 +129,11 @@ public class Pipeline {
         return province == null ? all : all.stream().filter(province::equals).toList();
     }
 
+    /** @throws vn.tonghop.form.InvalidFormException when the narrative's wording in jobs/ has a mistake */
+    public void checkNarrativeWording() throws java.io.IOException {
+        narratives.checkWording();
+    }
+
     /** Drafts the narrative report of each province ({@code bao-cao-tong-ket-<province>-<year>.docx}). */
     public void narrative(int year, Path outDir, String province, PrintWriter out) throws Exception {
         List<String> provinces = narrativeProvinces(year, province);

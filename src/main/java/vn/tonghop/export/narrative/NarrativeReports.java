@@ -60,6 +60,15 @@ public class NarrativeReports {
         return target;
     }
 
+    /**
+     * Reads the wording file and checks it against the form, before anything is written.
+     *
+     * @throws vn.tonghop.form.InvalidFormException naming the line to fix
+     */
+    public void checkWording() throws IOException {
+        wording();
+    }
+
     NarrativeWording wording() throws IOException {
         String name = form.code().toLowerCase(Locale.ROOT) + "-narrative.yaml";
         Path file = Path.of(jobsDir, name);
