@@ -85,8 +85,17 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString(), e);
+            logFailure(submission, "cannot be read", e);
             reject(submission, messages.get("file.unreadable", clerkReason(e)));
+        }
+    }
+
+    /** A damaged file is the clerk's matter (logged plainly); anything else may be ours (logged with its trace). */
+    private static void logFailure(Submission submission, String what, Exception e) {
+        if (e instanceof UncheckedUnreadableFileException) {
+            log.info("{}: {}: {}", submission.inboxPath(), what, e.getMessage());
+        } else {
+            log.warn("{}: {}: {}", submission.inboxPath(), what, e.toString(), e);
         }
     }
 
@@ -127,6 +136,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         try {
             file = new TableFiles().open(layout.file(submission.inboxPath()));
         } catch (UnreadableFileException e) {
+            log.info("{}: {}", submission.inboxPath(), e.getMessage());
             reject(submission, messages.get("file.unreadable", e.vietnameseReason()));
             return;
         }
@@ -253,7 +263,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (RuntimeException e) {
             // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
             Submission submission = submissions.find(state.submissionId()).orElseThrow();
-            log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString(), e);
+            logFailure(submission, "broke down while reading", e);
             staging.clear(state.submissionId());
             reject(submission, messages.get("file.unreadable", clerkReason(e)));
             return null;
