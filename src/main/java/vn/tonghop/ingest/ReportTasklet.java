@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -63,7 +62,9 @@ final class ReportTasklet implements Tasklet {
             Files.createDirectories(folder);
             Path target = freeName(folder, submission.fileName());
             String stem = stem(target.getFileName().toString());
-            csv.write(folder.resolve(stem + ".ketqua.csv"), withSheetNote(submission, issues.forSubmission(submission.id())));
+            try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
+                csv.write(folder.resolve(stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+            }
             if (Files.exists(source)) {
                 move(source, target);
             } else {
@@ -88,15 +89,12 @@ final class ReportTasklet implements Tasklet {
     }
 
     /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
-    private List<Issue> withSheetNote(Submission submission, List<Issue> found) {
+    private Stream<Issue> sheetNote(Submission submission) {
         if (submission.sheet() == null || "csv".equals(submission.format())) {
-            return found;
+            return Stream.empty();
         }
-        List<Issue> all = new ArrayList<>(found.size() + 1);
-        all.add(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
+        return Stream.of(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
                 messages.get("file.sheetChoice", submission.sheet())));
-        all.addAll(found);
-        return all;
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */
