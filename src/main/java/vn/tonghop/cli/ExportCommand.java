@@ -10,10 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
+/**
+ * {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables and
+ * the conference pack of year Y ({@code tonghop-<province>-<Y>.xlsx} and {@code .html}) for the province, or for
+ * every province with a report for Y when none is given.
+ */
 @Component
 @Scope("prototype")
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -45,7 +49,15 @@ public class ExportCommand implements Callable<Integer> {
                     + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
             return ExitCodes.FAILED;
         }
-        pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
-        return ExitCodes.OK;
+        if (province != null && !pipeline.provinceHasAggregates(year, province)) {
+            spec.commandLine().getErr().println("tonghop: tỉnh " + province + " không có số liệu tổng hợp năm " + year
+                    + " (no aggregates for province " + province + " in " + year + ").");
+            return ExitCodes.FAILED;
+        }
+        // The pack refreshes the years it compares in today's units: it writes, so it holds the run lock.
+        return pipeline.locked(spec.commandLine().getErr(), () -> {
+            pipeline.export(List.of(year), List.of(year), out, province, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        });
     }
 }
