@@ -50,7 +50,7 @@ class AcrossTheReformTest {
     JdbcTemplate jdbc;
 
     @TempDir
-    Path work;
+    static Path work;
 
     Cli cli;
 
