@@ -86,7 +86,7 @@ final class ChartsSheet {
     }
 
     private void chart(XSSFDrawing drawing, SheetWriter w, String title, int header, int lastRow, int top, int bottom, boolean rate) {
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, top, CHART_LAST_COLUMN + 1, bottom + 1);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, top, CHART_LAST_COLUMN + 1, bottom);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(title);
         chart.setTitleOverlay(false);

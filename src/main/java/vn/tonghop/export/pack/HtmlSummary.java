@@ -135,7 +135,7 @@ final class HtmlSummary {
             double y = top + plotHeight - g / top100 * plotHeight;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>", left, y, width - right, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"axis\" text-anchor=\"end\">%s</text>", left - 6, y + 4,
-                    esc(data.column().rate() ? figure(BigDecimal.valueOf(g), true) : figure(BigDecimal.valueOf(g), false))));
+                    esc(data.column().rate() ? Math.round(g * 100) + "%" : figure(BigDecimal.valueOf(g), false))));
         }
         int n = Math.max(data.labels().size(), 1);
         double slot = plotWidth / n;

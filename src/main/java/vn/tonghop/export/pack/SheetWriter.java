@@ -150,7 +150,7 @@ final class SheetWriter {
             for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
                 characters += sheet.getColumnWidth(c) / 256.0;
             }
-            int lines = (int) Math.ceil(w.text().length() * 1.08 / Math.max(characters - 1, 1));
+            int lines = (int) Math.ceil(w.text().length() / Math.max(characters - 1, 1));
             if (lines > 1) {
                 Row row = row(w.row());
                 row.setHeightInPoints((float) Math.max(row.getHeightInPoints(), lines * w.pointsPerLine() + 3));

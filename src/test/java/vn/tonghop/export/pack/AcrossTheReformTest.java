@@ -34,7 +34,9 @@ import vn.tonghop.support.TonghopSpringTest;
  * <li>old 05461 Gia Sàng is split between new 05443 Phan Đình Phùng and 05467 Gia Sàng, old 05467 Cam Giá between
  *     new 05467 Gia Sàng and 05500 Tích Lương: those new communes are flagged, with no 2024 figure of their own,
  *     and the split communes count for the province only;</li>
- * <li>today's province 19 in 2024 = old Bắc Kạn (06) + old Thái Nguyên (19).</li>
+ * <li>today's province 19 in 2024 = old Bắc Kạn (06) + old Thái Nguyên (19);</li>
+ * <li>2025, the year of the reform: old 01975 Vi Hương sent its first quarter, new 01969 Phủ Thông (which it merged
+ *     into) the whole year: the successor's own report counts, the predecessor's is not added again.</li>
  * </ul>
  */
 @TonghopSpringTest
@@ -98,6 +100,15 @@ class AcrossTheReformTest {
                 05443,2024,villages_total,11
                 05443,2024,villages_safe,10
                 """);
+        // 2025: a quarter from an old commune before the reform, the whole year from its successor after it.
+        drop("063", "vi-huong-2025-quy1.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                01975,2025-Q1,propaganda_sessions,4
+                """);
+        drop("19", "thai-nguyen-2025.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                01969,2025,propaganda_sessions,38
+                """);
         // 2026, today's units: the new province's office.
         drop("19", "thai-nguyen-2026.csv", """
                 ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
@@ -116,7 +127,7 @@ class AcrossTheReformTest {
                 """);
         Cli.Result run = cli.run("run", "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("13 rows accepted, 0 rows rejected").doesNotContain("TỪ CHỐI");
+        assertThat(run.out()).contains("15 rows accepted, 0 rows rejected").doesNotContain("TỪ CHỐI");
     }
 
     private void drop(String office, String name, String content) throws IOException {
@@ -188,6 +199,16 @@ class AcrossTheReformTest {
     }
 
     @Test
+    void aggregate_in2025_whenASuccessorReportedTheWholeYear_thenItsPredecessorsQuarterIsNotAddedAgain() {
+        Map<String, Object> phuThong = today(2025, "commune", "01969", "propaganda_sessions");
+        assertThat((BigDecimal) phuThong.get("value")).isEqualByComparingTo("38");
+        assertThat(phuThong).containsEntry("source_units", "01969").containsEntry("communes_reporting", 1).containsEntry("exact", true);
+        assertThat(value(2025, "province", "19", "propaganda_sessions")).isEqualByComparingTo("38");
+        assertThat(jdbc.queryForObject("SELECT value FROM aggregate_value WHERE year = 2025 AND level = 'commune' AND unit_code = '01975' "
+                + "AND indicator = 'propaganda_sessions'", BigDecimal.class)).as("still in the year's own aggregates").isEqualByComparingTo("4");
+    }
+
+    @Test
     void export_2026_thenThePackComparesWith2024InTodaysUnitsAndSaysWhyASplitCommuneHasNoFigure() throws IOException {
         Path out = work.resolve("pack");
         Cli.Result export = cli.run("export", "--year", "2026", "--province", "19", "--out", out.toString());
@@ -201,7 +222,8 @@ class AcrossTheReformTest {
             Sheet summary = workbook.getSheet("Tổng hợp toàn tỉnh");
             Row sessions = Workbooks.rowWithText(summary, 1, "Số buổi tuyên truyền, phổ biến pháp luật");
             assertThat(Workbooks.number(sessions, SummarySheet.COL_THIS_YEAR)).isEqualTo(129.0);
-            assertThat(Workbooks.number(sessions, SummarySheet.COL_LAST_YEAR)).as("nothing reported for 2025").isNull();
+            assertThat(Workbooks.number(sessions, SummarySheet.COL_LAST_YEAR)).as("2025: Phủ Thông's own year").isEqualTo(38.0);
+            assertThat(Workbooks.number(sessions, SummarySheet.COL_CHANGE)).isEqualTo(91.0);
             assertThat(Workbooks.number(sessions, SummarySheet.COL_YEAR_BEFORE)).isEqualTo(99.0);
             assertThat(Workbooks.text(summary.getRow(2), 0)).contains("2024").contains("đơn vị hành chính hiện nay");
 
@@ -210,6 +232,8 @@ class AcrossTheReformTest {
             int sessionsColumn = Workbooks.columnWithText(comparison, ComparisonSheet.HEADER_ROW, "Số buổi tuyên truyền, phổ biến pháp luật");
             Row phuThong = Workbooks.rowWithText(comparison, 1, "01969");
             assertThat(Workbooks.number(phuThong, sessionsColumn)).isEqualTo(40.0);
+            assertThat(Workbooks.number(phuThong, sessionsColumn + 1)).isEqualTo(38.0);
+            assertThat(Workbooks.number(phuThong, sessionsColumn + 2)).isEqualTo(2.0);
             assertThat(Workbooks.number(phuThong, sessionsColumn + 3)).as("2024 in today's units").isEqualTo(36.0);
             assertThat(Workbooks.text(phuThong, noteColumn)).contains("Năm 2024: gộp từ Phủ Thông (01969), Vi Hương (01975), Lục Bình (01990), Tân Tú (01993)");
             Row giaSang = Workbooks.rowWithText(comparison, 1, "05467");
