@@ -42,4 +42,9 @@ pdf="$work/pdf/tonghop-06-2023.pdf"
 [ -f "$pdf" ] || { echo "LibreOffice wrote no PDF" >&2; exit 1; }
 pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 pdftoppm -r 80 -png -f 1 -l 4 "$pdf" docs/pack/tonghop-06-2023-trang
-echo "PDF: $pages pages; first pages: $(ls docs/pack/*.png | xargs -n1 basename | tr '\n' ' ')"
+# The HTML summary as the conference screen shows it, when a headless Chromium is at hand.
+if command -v chromium >/dev/null; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,720 \
+    --screenshot="$repo/docs/pack/tonghop-06-2023-html.png" "file://$repo/docs/pack/tonghop-06-2023.html" >/dev/null 2>&1 || true
+fi
+echo "PDF: $pages pages; first pages: $(ls docs/pack/*-trang-*.png | xargs -n1 basename | tr '\n' ' ')"

@@ -80,7 +80,6 @@ final class ChartsSheet {
             r = blockEnd + 1;
         }
         w.widths(22, 11, 11);
-        w.sheet.getPrintSetup().setLandscape(true);
         w.printReady(0, 3, 0, 1, ctx.footer(), text.get("footer.page"));
         w.sheet.createFreezePane(0, 0);
     }

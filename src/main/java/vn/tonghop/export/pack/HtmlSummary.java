@@ -71,8 +71,17 @@ final class HtmlSummary {
 
     private void tile(StringBuilder html, ConferencePack pack, Column column) {
         BigDecimal now = pack.province().value(column.code());
-        UnitFigures lastProvince = pack.earlier(1).province();
-        BigDecimal last = lastProvince == null ? null : lastProvince.value(column.code());
+        // Against last year, or the year before when last year has no figure (2025, when its reports are missing).
+        int lastYear = pack.year() - 1;
+        BigDecimal last = null;
+        for (YearFigures earlier : pack.earlier()) {
+            BigDecimal value = earlier.province() == null ? null : earlier.province().value(column.code());
+            if (value != null) {
+                lastYear = earlier.year();
+                last = value;
+                break;
+            }
+        }
         Change change = Change.between(now, last, column.rate());
         String trend = "";
         String trendClass = "flat";
@@ -86,7 +95,7 @@ final class HtmlSummary {
         html.append("<div class=\"tile\"><div class=\"value\">").append(esc(figure(now, column.rate())))
                 .append("</div><div class=\"label\">").append(esc(column.label())).append("</div><div class=\"trend ").append(trendClass)
                 .append("\">").append(esc(trend)).append(" <span>")
-                .append(esc(text.get("html.lastYear", pack.year() - 1, figure(last, column.rate())))).append("</span></div></div>\n");
+                .append(esc(text.get("html.lastYear", lastYear, figure(last, column.rate())))).append("</span></div></div>\n");
     }
 
     private void progressTile(StringBuilder html, ConferencePack pack) {

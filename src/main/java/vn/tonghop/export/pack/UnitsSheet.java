@@ -1,5 +1,6 @@
 package vn.tonghop.export.pack;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ final class UnitsSheet {
             for (int k = 0; k < key.size(); k++) {
                 figure(w, r, c, key.get(k), unit, districts, false);
                 Integer rank = ranks.get(k).get(unit.code());
-                w.number(r, c + 1, rank == null ? null : java.math.BigDecimal.valueOf(rank), Kind.TEXT_CENTER, false);
+                w.number(r, c + 1, rank == null ? null : BigDecimal.valueOf(rank), Kind.TEXT_CENTER, false);
                 c += 2;
             }
             for (Column column : others) {
