@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tonghop.export.narrative.NarrativeReports;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.JobLaunches;
@@ -21,12 +22,14 @@ public class Pipeline {
     private final RunLock lock;
     private final SubmissionRepository submissions;
     private final JdbcTemplate jdbc;
+    private final NarrativeReports narratives;
 
-    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc) {
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
         this.jdbc = jdbc;
+        this.narratives = narratives;
     }
 
     /** Work done under the run lock. */
@@ -140,6 +143,26 @@ public class Pipeline {
         Integer rows = jdbc.queryForObject("SELECT count(*) FROM aggregate_value WHERE year = ? AND level = 'province' AND unit_code = ?",
                 Integer.class, year, province);
         return rows != null && rows > 0;
+    }
+
+    /** The provinces a narrative report of the year would be written for: the one asked, or every one with aggregates. */
+    public List<String> narrativeProvinces(int year, String province) {
+        List<String> all = narratives.provinces(year);
+        return province == null ? all : all.stream().filter(province::equals).toList();
+    }
+
+    /** @throws vn.tonghop.form.InvalidFormException when the narrative's wording in jobs/ has a mistake */
+    public void checkNarrativeWording() throws java.io.IOException {
+        narratives.checkWording();
+    }
+
+    /** Drafts the narrative report of each province ({@code bao-cao-tong-ket-<province>-<year>.docx}). */
+    public void narrative(int year, Path outDir, String province, PrintWriter out) throws Exception {
+        List<String> provinces = narrativeProvinces(year, province);
+        jobs.narrative(year, outDir, province);
+        for (String code : provinces) {
+            out.println("Đã ghi " + outDir.resolve(NarrativeReports.fileName(code, year)).toAbsolutePath().normalize());
+        }
     }
 
     public List<Integer> yearsWithAggregates() {

@@ -375,7 +375,7 @@ class ConferencePackTest {
 
         Cli.Result unknown = cli.run("export", "--year", "2023", "--province", "99", "--out", elsewhere.toString());
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).contains("tỉnh 99 không có số liệu tổng hợp năm 2023");
+        assertThat(unknown.err()).contains("không có số liệu tổng hợp của tỉnh 99 năm 2023");
     }
 
     private double csvReporting(String province) {
