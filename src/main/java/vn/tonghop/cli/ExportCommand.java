@@ -13,12 +13,13 @@ import vn.tonghop.form.InvalidFormException;
 
 /**
  * {@code tonghop export --year Y [--province CODE] [--docx] --out DIR}: writes aggregates.csv from the aggregate
- * tables and, with {@code --docx}, the narrative report of the province (of every province with figures when
- * no province is given).
+ * tables, the conference pack of year Y ({@code tonghop-<province>-<Y>.xlsx} and {@code .html}) for the province,
+ * or for every province with a report for Y when none is given, and, with {@code --docx}, the narrative report of
+ * the province (of every province with figures when no province is given).
  */
 @Component
 @Scope("prototype")
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -54,6 +55,11 @@ public class ExportCommand implements Callable<Integer> {
                     + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
             return ExitCodes.FAILED;
         }
+        if (province != null && !pipeline.provinceHasAggregates(year, province)) {
+            spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
+                    + " (no aggregates for province " + province + " in " + year + ").");
+            return ExitCodes.FAILED;
+        }
         if (docx && pipeline.narrativeProvinces(year, province).isEmpty()) {
             spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
                     + " (no aggregates for province " + province + " in " + year + ").");
@@ -67,10 +73,13 @@ public class ExportCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
         }
-        pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
-        if (docx) {
-            pipeline.narrative(year, out, province, spec.commandLine().getOut());
-        }
-        return ExitCodes.OK;
+        // The pack refreshes the years it compares in today's units: it writes, so it holds the run lock.
+        return pipeline.locked(spec.commandLine().getErr(), () -> {
+            pipeline.export(List.of(year), List.of(year), out, province, spec.commandLine().getOut());
+            if (docx) {
+                pipeline.narrative(year, out, province, spec.commandLine().getOut());
+            }
+            return ExitCodes.OK;
+        });
     }
 }

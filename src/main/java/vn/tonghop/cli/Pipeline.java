@@ -132,8 +132,30 @@ public class Pipeline {
     }
 
     public void export(java.util.Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
-        jobs.export(years, outDir, province);
+        export(years, List.of(), outDir, province, out);
+    }
+
+    /** Writes aggregates.csv, then a conference pack (workbook and HTML summary) per province for each pack year. */
+    public void export(java.util.Collection<Integer> years, java.util.Collection<Integer> packYears, Path outDir, String province,
+                       PrintWriter out) throws Exception {
+        JobExecution execution = jobs.export(years, packYears, outDir, province);
         out.println("Đã ghi " + outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize());
+        String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");
+        for (String file : packs.split("\n")) {
+            if (!file.isBlank()) {
+                out.println("Đã ghi " + file);
+            }
+        }
+        if (!packYears.isEmpty() && packs.isBlank()) {
+            out.println("Không có tỉnh nào có số liệu năm " + packYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + " để lập bộ tài liệu hội nghị.");
+        }
+    }
+
+    public boolean provinceHasAggregates(int year, String province) {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM aggregate_value WHERE year = ? AND level = 'province' AND unit_code = ?",
+                Integer.class, year, province);
+        return rows != null && rows > 0;
     }
 
     /** The provinces a narrative report of the year would be written for: the one asked, or every one with aggregates. */
