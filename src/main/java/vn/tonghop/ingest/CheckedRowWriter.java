@@ -12,11 +12,14 @@ import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.validate.CheckedRow;
 import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.Severity;
 
 /**
  * Writer, in the chunk's transaction, for every file the chunk touches at once: accepted rows into staging
  * (one {@code COPY} per table), issues into the issue table (one batch), and files whose end the chunk holds
- * marked read with what was detected and their counts (one batch). A chunk holds the rows of many small files.
+ * marked read with what was detected and their counts (one batch), or rejected whole when not one commune's row
+ * was found below their header. A chunk holds the rows of many small files.
  */
 public class CheckedRowWriter implements ItemWriter<FileRow> {
 
@@ -24,12 +27,15 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
     private final IssueRepository issues;
     private final SubmissionRepository submissions;
     private final ReportForm form;
+    private final Messages messages;
 
-    public CheckedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form) {
+    public CheckedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form,
+                            Messages messages) {
         this.staging = staging;
         this.issues = issues;
         this.submissions = submissions;
         this.form = form;
+        this.messages = messages;
     }
 
     @Override
@@ -37,13 +43,21 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
         Map<Long, List<CheckedRow>> rows = new LinkedHashMap<>();
         Map<Long, List<Issue>> found = new LinkedHashMap<>();
         List<SubmissionRepository.ReadFile> read = new ArrayList<>();
+        List<Long> empty = new ArrayList<>();
         for (FileRow item : chunk.getItems()) {
             long id = item.file().submissionId();
             if (item.isEnd()) {
                 FileState file = item.file();
                 found.computeIfAbsent(id, k -> new ArrayList<>()).addAll(file.takeFileIssues());
-                read.add(new SubmissionRepository.ReadFile(id, file.format(), file.encoding(), file.sheet(), file.periodCode(),
-                        file.rowsRead(), file.accepted(), file.rejectedRows()));
+                if (file.rowsRead() == 0) {
+                    // Not one commune's row below the header (a header alone, a total row alone): rejected whole.
+                    submissions.recordRead(id, file.format(), file.encoding(), file.sheet(), file.periodCode());
+                    found.get(id).add(new Issue(Severity.ERROR, "file.rejected", null, null, null, null, null, messages.get("file.noRows")));
+                    empty.add(id);
+                } else {
+                    read.add(new SubmissionRepository.ReadFile(id, file.format(), file.encoding(), file.sheet(), file.periodCode(),
+                            file.rowsRead(), file.accepted(), file.rejectedRows()));
+                }
                 continue;
             }
             rows.computeIfAbsent(id, k -> new ArrayList<>()).add(item.checked());
@@ -54,5 +68,9 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
         staging.write(form.code(), rows);
         issues.insert(found);
         submissions.markRead(read);
+        for (long id : empty) {
+            staging.clear(id);
+            submissions.markRejected(id, messages.get("file.noRows"));
+        }
     }
 }

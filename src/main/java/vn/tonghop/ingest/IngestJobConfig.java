@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -45,6 +46,15 @@ public class IngestJobConfig {
     public static final String JOB_NAME = "ingest";
     public static final String INBOX_PARAMETER = "inbox";
 
+    /** The inbox files a run left where they were because they were still being written (scan step's list). */
+    public static List<String> waitingFiles(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals("scan"))
+                .map(step -> step.getExecutionContext().getString(InboxScanTasklet.WAITING_KEY, ""))
+                .flatMap(list -> list.lines().filter(line -> !line.isBlank()))
+                .toList();
+    }
+
     @Bean
     Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step applyStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -58,8 +68,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
-                                 FormCatalogSync catalog, Messages messages) {
-        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages);
+                                 FormCatalogSync catalog, Messages messages, IngestSettings settings) {
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages, settings);
     }
 
     @Bean
@@ -155,8 +165,9 @@ public class IngestJobConfig {
 
     @Bean
     @StepScope
-    CheckedRowWriter checkedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form) {
-        return new CheckedRowWriter(staging, issues, submissions, form);
+    CheckedRowWriter checkedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form,
+                                      Messages messages) {
+        return new CheckedRowWriter(staging, issues, submissions, form, messages);
     }
 
     @Bean
@@ -167,8 +178,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv) {
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv);
+                                ResultCsvWriter csv, Messages messages) {
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, messages);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,6 +17,9 @@ import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.Severity;
 
 /**
  * Report step: writes each file's results and moves the file out of the inbox, to
@@ -31,12 +35,14 @@ final class ReportTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final ResultCsvWriter csv;
+    private final Messages messages;
 
-    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv) {
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv, Messages messages) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
+        this.messages = messages;
     }
 
     @Override
@@ -48,8 +54,7 @@ final class ReportTasklet implements Tasklet {
                 continue;
             }
             Path source = layout.file(submission.inboxPath());
-            boolean rejected = "rejected".equals(submission.status())
-                    || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+            boolean rejected = isRejected(submission);
             Path folder = (rejected ? layout.rejected(today) : layout.archive(today));
             if (submission.officeCode() != null) {
                 folder = folder.resolve(submission.officeCode());
@@ -57,7 +62,9 @@ final class ReportTasklet implements Tasklet {
             Files.createDirectories(folder);
             Path target = freeName(folder, submission.fileName());
             String stem = stem(target.getFileName().toString());
-            csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
+            try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
+                csv.write(folder.resolve(stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+            }
             if (Files.exists(source)) {
                 move(source, target);
             } else {
@@ -67,6 +74,27 @@ final class ReportTasklet implements Tasklet {
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Nothing of the file was taken: rejected whole, every row rejected, or the same content as a file of this
+     * run that was itself rejected.
+     */
+    private boolean isRejected(Submission submission) {
+        if ("duplicate".equals(submission.status()) && submission.duplicateOf() != null) {
+            return submissions.find(submission.duplicateOf()).map(this::isRejected).orElse(false);
+        }
+        return "rejected".equals(submission.status())
+                || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+    }
+
+    /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
+    private Stream<Issue> sheetNote(Submission submission) {
+        if (submission.sheet() == null || "csv".equals(submission.format())) {
+            return Stream.empty();
+        }
+        return Stream.of(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
+                messages.get("file.sheetChoice", submission.sheet())));
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */

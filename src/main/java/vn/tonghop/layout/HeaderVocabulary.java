@@ -21,6 +21,9 @@ public final class HeaderVocabulary {
     }
 
     private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    /** "1. ", "I. ", "a) ", "(3) " in front of a header. */
+    private static final Pattern NUMBERING = Pattern.compile("^(\\(?[0-9]{1,2}[.)]|\\(?[IVX]{1,4}[.)]|[a-z]\\))\\s+");
+    private static final int MIN_CONTAINED_WORDS = 3;
 
     private final TextKey textKey = new TextKey();
     private final Map<String, Target> targets = new HashMap<>();
@@ -54,20 +57,55 @@ public final class HeaderVocabulary {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
+        if (isFigure(header)) {
+            return Optional.empty(); // a number is never a header: the data rows scanned while looking for it are mostly numbers
+        }
         // Thousands of files repeat the same headers: remember the answers (bounded, the vocabulary is shared).
         Optional<Target> known = answers.get(header);
         if (known != null) {
             return known;
         }
-        Target target = targets.get(textKey.of(header));
+        String cleaned = NUMBERING.matcher(header.strip()).replaceFirst("");
+        Target target = targets.get(textKey.of(cleaned));
         if (target == null) {
-            target = targets.get(textKey.of(PARENTHESES.matcher(header).replaceAll(" ")));
+            target = targets.get(textKey.of(PARENTHESES.matcher(cleaned).replaceAll(" ")));
+        }
+        if (target == null) {
+            target = longestContained(" " + textKey.of(PARENTHESES.matcher(cleaned).replaceAll(" ")) + " ");
         }
         Optional<Target> answer = Optional.ofNullable(target);
         if (answers.size() < MAX_REMEMBERED && header.length() <= 300) {
             answers.put(header, answer);
         }
         return answer;
+    }
+
+    /** Digits with their separators and signs only ("1.260", "(3)", "10/10", "-"): a figure or a column number. */
+    private static boolean isFigure(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (!(ch >= '0' && ch <= '9') && ".,/()-+% \t".indexOf(ch) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A header that says more than an alias ("Tổng số buổi tuyên truyền, phổ biến pháp luật trong năm")
+     * takes the longest alias of at least {@value #MIN_CONTAINED_WORDS} words it contains, word for word.
+     */
+    private Target longestContained(String paddedKey) {
+        Target best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, Target> entry : targets.entrySet()) {
+            String alias = entry.getKey();
+            if (alias.length() > bestLength && alias.split(" ").length >= MIN_CONTAINED_WORDS && paddedKey.contains(" " + alias + " ")) {
+                best = entry.getValue();
+                bestLength = alias.length();
+            }
+        }
+        return best;
     }
 
     /** The indicator a long-form row names by code (or by header), if the form has it. */
