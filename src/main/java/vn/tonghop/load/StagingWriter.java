@@ -16,8 +16,8 @@ import vn.tonghop.layout.SourceCell;
 import vn.tonghop.validate.CheckedRow;
 
 /**
- * Streams accepted rows into the staging tables with PostgreSQL {@code COPY} (one round trip per chunk,
- * inside the chunk's transaction), so loading runs close to the database's own speed.
+ * Streams accepted rows into the staging tables with PostgreSQL {@code COPY}: one {@code COPY} per table per
+ * chunk, whatever the number of files the chunk holds, inside the chunk's transaction.
  */
 @Component
 public class StagingWriter {
@@ -26,11 +26,6 @@ public class StagingWriter {
 
     public StagingWriter(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** One file's accepted rows. */
-    public void write(long submissionId, String formCode, List<CheckedRow> rows) {
-        write(formCode, Map.of(submissionId, rows));
     }
 
     /** The accepted rows of several files, in one {@code COPY} per staging table. */

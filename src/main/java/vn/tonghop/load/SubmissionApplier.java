@@ -45,10 +45,6 @@ public class SubmissionApplier {
         this.messages = messages;
     }
 
-    public void apply(long submissionId) {
-        apply(List.of(submissionId));
-    }
-
     /** Applies the given read submissions, in ascending id order (their arrival order), in one transaction. */
     public void apply(List<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
