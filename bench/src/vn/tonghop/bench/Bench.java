@@ -126,6 +126,7 @@ public final class Bench {
             require(units, "units import");
 
             System.out.println("tonghop: run on the whole year from an empty database ...");
+            java.sql.Timestamp tonghopStart = now(server + "tonghop?user=postgres");
             Measured tonghop = Measured.run(tonghopRun(java, jar, "tonghop"), run, env, logs.resolve("tonghop.out"), postmaster);
             require(tonghop, "tonghop run");
             Comparison afterYear = compare(work.resolve("expected-aggregates.csv"), run.resolve("out/aggregates.csv"));
@@ -133,14 +134,19 @@ public final class Bench {
                     + "WHERE r.superseded_by IS NULL");
 
             copyTree(nightlyFiles, inbox);
+            String tonghopSteps = steps(server + "tonghop?user=postgres", tonghopStart);
             System.out.println("nightly: run with " + summary.nightlyFiles() + " new files on top of the year ...");
+            java.sql.Timestamp nightlyStart = now(server + "tonghop?user=postgres");
             Measured nightly = Measured.run(tonghopRun(java, jar, "nightly"), run, env, logs.resolve("nightly.out"), postmaster);
             require(nightly, "nightly run");
             Comparison afterNightly = compare(work.resolve("expected-aggregates-nightly.csv"), run.resolve("out/aggregates.csv"));
+            String nightlySteps = steps(server + "tonghop?user=postgres", nightlyStart);
 
             System.out.println();
             System.out.printf(Locale.ROOT, "floor: %,d values parsed and COPYed (%,d rows in floor_value); tonghop: %,d values loaded and active%n",
                     floorValues, copied, loaded);
+            System.out.println("tonghop steps (s): " + tonghopSteps);
+            System.out.println("nightly steps (s): " + nightlySteps);
             afterYear.print("after tonghop", System.out);
             afterNightly.print("after nightly", System.out);
             System.out.println();
@@ -232,6 +238,34 @@ public final class Bench {
         try (Connection c = DriverManager.getConnection(server + "postgres?user=postgres"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
+    }
+
+    private static java.sql.Timestamp now(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT clock_timestamp()::timestamp")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
+    /** The wall time of each step of the jobs a stage ran, from Spring Batch's own records (partition workers left out). */
+    private static String steps(String url, java.sql.Timestamp since) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(url);
+             java.sql.PreparedStatement s = c.prepareStatement("""
+                     SELECT s.step_name, extract(epoch FROM sum(s.end_time - s.start_time)) FROM batch_step_execution s
+                     JOIN batch_job_execution j ON j.job_execution_id = s.job_execution_id
+                     WHERE j.create_time >= ? AND s.step_name NOT LIKE '%:%'
+                     GROUP BY s.step_name ORDER BY min(s.start_time)""")) {
+            s.setTimestamp(1, since);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    text.append(text.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f", rs.getDouble(2)));
+                }
+            }
+        }
+        return text.toString();
     }
 
     static long count(String url, String sql) throws Exception {

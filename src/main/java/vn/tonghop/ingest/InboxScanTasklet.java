@@ -93,10 +93,11 @@ final class InboxScanTasklet implements Tasklet {
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
         List<String> waiting = new ArrayList<>();
         int registered = 0;
+        // Files this run registered before a restart: one query, not one per file of a national year.
+        java.util.Set<String> known = new java.util.HashSet<>(
+                jdbc.queryForList("SELECT inbox_path FROM submission WHERE run_id = ?", String.class, runId));
         for (Found file : settled(found, waiting)) {
-            Integer known = jdbc.queryForObject("SELECT count(*) FROM submission WHERE run_id = ? AND inbox_path = ?",
-                    Integer.class, runId, file.relative());
-            if (known != null && known > 0) {
+            if (known.contains(file.relative())) {
                 continue; // registered before a restart of this run
             }
             String sha = file.size() > settings.maxFileBytes() ? unhashed(file) : sha256(file.path());
