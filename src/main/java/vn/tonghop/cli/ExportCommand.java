@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.validate.Messages;
 
 /** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
 @Component
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
+    private final Messages messages;
 
     @Spec
     CommandSpec spec;
@@ -30,19 +32,19 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    public ExportCommand(Pipeline pipeline) {
+    public ExportCommand(Pipeline pipeline, Messages messages) {
         this.pipeline = pipeline;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() throws Exception {
         if (province != null && !province.matches("\\d{2}")) {
-            spec.commandLine().getErr().println("tonghop: --province phải là mã tỉnh 2 chữ số (a 2-digit province code), not '" + province + "'");
+            spec.commandLine().getErr().println(messages.get("export.badProvince", province));
             return ExitCodes.USAGE;
         }
         if (!pipeline.yearsWithAggregates().contains(year)) {
-            spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
-                    + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
+            spec.commandLine().getErr().println(messages.get("export.noAggregates", year));
             return ExitCodes.FAILED;
         }
         pipeline.export(List.of(year), out, province, spec.commandLine().getOut());

@@ -12,6 +12,7 @@ import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.JobLaunches;
 import vn.tonghop.ops.RunLock;
+import vn.tonghop.validate.Messages;
 
 /** What the commands share: the run lock, the jobs, and the run summary printed at the end. */
 @Component
@@ -21,12 +22,14 @@ public class Pipeline {
     private final RunLock lock;
     private final SubmissionRepository submissions;
     private final JdbcTemplate jdbc;
+    private final Messages messages;
 
-    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc) {
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, Messages messages) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
         this.jdbc = jdbc;
+        this.messages = messages;
     }
 
     /** Work done under the run lock. */
@@ -37,7 +40,7 @@ public class Pipeline {
     public int locked(PrintWriter err, LockedWork work) throws Exception {
         Optional<RunLock.Held> held = lock.acquire();
         if (held.isEmpty()) {
-            err.println("tonghop: một lượt chạy khác đang chạy (another run holds the lock); thử lại sau.");
+            err.println(messages.get("run.locked"));
             return ExitCodes.LOCKED;
         }
         RunLock.Held lockHeld = held.get();
@@ -50,7 +53,7 @@ public class Pipeline {
 
     /** Runs the ingest job and prints what happened to each file; returns the run's id. */
     public long ingest(Path inbox, PrintWriter out) throws Exception {
-        out.println("Đang nhận tệp từ " + inbox.toAbsolutePath().normalize() + " ...");
+        out.println(messages.get("run.ingesting", inbox.toAbsolutePath().normalize()));
         out.flush();
         JobExecution execution = jobs.ingest(inbox);
         long runId = execution.getJobInstance().getInstanceId();
@@ -61,7 +64,7 @@ public class Pipeline {
     public void printSummary(long runId, PrintWriter out) {
         List<Submission> files = submissions.byRun(runId);
         if (files.isEmpty()) {
-            out.println("Không có tệp mới trong inbox.");
+            out.println(messages.get("run.noNewFiles"));
             return;
         }
         int accepted = 0;
@@ -73,12 +76,13 @@ public class Pipeline {
         int superseded = 0;
         for (Submission s : files) {
             String outcome = switch (s.status()) {
-                case "duplicate" -> "TRÙNG   ";
-                case "rejected" -> "TỪ CHỐI ";
-                default -> s.rowsAccepted() == 0 ? "TỪ CHỐI " : "NHẬN    ";
+                case "duplicate" -> messages.get("run.file.duplicate");
+                case "rejected" -> messages.get("run.file.rejected");
+                default -> s.rowsAccepted() == 0 ? messages.get("run.file.rejected") : messages.get("run.file.accepted");
             };
-            out.printf("  %s %-45s %3d dòng nhận, %2d dòng bị từ chối, %2d cảnh báo%s%n", outcome, s.inboxPath(), s.rowsAccepted(),
-                    s.rowsRejected(), s.warnings(), s.reportsSuperseded() > 0 ? ", thay thế " + s.reportsSuperseded() + " báo cáo cũ" : "");
+            out.printf("  %-8s %-45s %s%s%n", outcome, s.inboxPath(), messages.get("run.file.counts", pad(s.rowsAccepted(), 3),
+                    pad(s.rowsRejected(), 2), pad(s.warnings(), 2)),
+                    s.reportsSuperseded() > 0 ? messages.get("run.file.superseded", s.reportsSuperseded()) : "");
             if (s.rejectReason() != null && !"applied".equals(s.status())) {
                 out.println("           " + s.rejectReason());
             }
@@ -92,11 +96,15 @@ public class Pipeline {
             warnings += s.warnings();
             superseded += s.reportsSuperseded();
         }
-        out.printf("Tổng: %d tệp — %d được nhận, %d bị từ chối, %d trùng; %d dòng được nhận, %d dòng bị từ chối, %d cảnh báo, %d báo cáo cũ bị thay thế.%n",
-                files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings, superseded);
+        out.println(messages.get("run.total", files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings, superseded));
+        // The same figures in one fixed English line, for scripts and logs whatever the language.
         out.printf("Summary: %d files (%d accepted, %d rejected, %d duplicate); %d rows accepted, %d rows rejected, %d warnings.%n",
                 files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings);
-        out.println("Kết quả từng tệp (.ketqua.csv) nằm cạnh tệp trong archive/ và rejected/.");
+        out.println(messages.get("run.results"));
+    }
+
+    private static String pad(int number, int width) {
+        return String.format("%" + width + "d", number);
     }
 
     public boolean anyFileRejected(long runId) {
@@ -112,12 +120,12 @@ public class Pipeline {
 
     public void aggregate(int year, PrintWriter out) throws Exception {
         jobs.aggregate(year);
-        out.println("Đã tổng hợp năm " + year + ".");
+        out.println(messages.get("run.aggregated", year));
     }
 
     public void export(java.util.Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
         jobs.export(years, outDir, province);
-        out.println("Đã ghi " + outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize());
+        out.println(messages.get("run.exported", outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize()));
     }
 
     public List<Integer> yearsWithAggregates() {

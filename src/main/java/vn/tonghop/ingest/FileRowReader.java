@@ -111,7 +111,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         try {
             file = new TableFiles().open(layout.file(submission.inboxPath()));
         } catch (UnreadableFileException e) {
-            reject(submission, messages.get("file.unreadable", e.vietnameseReason()));
+            reject(submission, messages.get("file.unreadable", messages.get(e.reason().messageKey())));
             return;
         }
         HeaderVocabulary vocabulary = new HeaderVocabulary(form);
@@ -131,7 +131,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         }
         Period namePeriod = periods.parse(stem(submission.fileName())).orElse(null);
         if (titlePeriod != null && namePeriod != null && !compatible(titlePeriod, namePeriod)) {
-            reject(submission, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
+            reject(submission, messages.get("file.periodConflict", messages.period(titlePeriod), messages.period(namePeriod)));
             return;
         }
         Period filePeriod = titlePeriod != null ? titlePeriod : namePeriod;
@@ -147,6 +147,13 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
                 fileIssues.add(new Issue(Severity.WARNING, "file.unknownColumn", table.sheet().name(), table.headerLastRow(), unknown,
                         null, null, messages.get("file.unknownColumn", unknown, form.code())));
             }
+        }
+        for (String repeated : table.repeatedColumns()) {
+            fileIssues.add(new Issue(Severity.WARNING, "file.repeatedColumn", table.sheet().name(), table.headerLastRow(), repeated,
+                    null, null, messages.get("file.repeatedColumn", repeated)));
+        }
+        if (table.sheetChoice() != null) {
+            log.info("{}: {}", submission.inboxPath(), table.sheetChoice());
         }
         issues.insert(submission.id(), fileIssues);
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
@@ -189,7 +196,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
             staging.clear(state.submissionId());
             String reason = e instanceof UncheckedUnreadableFileException unreadable
-                    ? unreadable.getCause().vietnameseReason()
+                    ? messages.get(unreadable.getCause().reason().messageKey())
                     : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             reject(submission, messages.get("file.unreadable", reason));
             return null;

@@ -66,16 +66,19 @@ final class InboxScanTasklet implements Tasklet {
         }
         List<Found> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(inbox)) {
-            files.filter(Files::isRegularFile).forEach(path -> {
-                String name = path.getFileName().toString();
-                if (InboxLayout.isIgnored(name)) {
+            files.forEach(path -> {
+                if (Files.isSymbolicLink(path)) {
+                    log.warn("{} is a symbolic link; not taken (only files really in the inbox are read)", path);
+                    return;
+                }
+                if (!InboxLayout.isWaiting(path)) {
                     return;
                 }
                 Path relative = inbox.relativize(path);
                 String office = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    found.add(new Found(path, relative.toString().replace('\\', '/'), office,
+                    found.add(new Found(path, portable(relative), office,
                             attributes.lastModifiedTime().toInstant(), attributes.size()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -103,6 +106,21 @@ final class InboxScanTasklet implements Tasklet {
         }
         log.info("Scan of {}: {} new file(s)", inbox, registered);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The relative path with {@code /} between its names, on every system. A backslash inside a name (legal on
+     * Linux: a folder called {@code ..\..}) stays part of that name and is never read as a separator.
+     */
+    static String portable(Path relative) {
+        StringBuilder text = new StringBuilder();
+        for (Path name : relative) {
+            if (!text.isEmpty()) {
+                text.append('/');
+            }
+            text.append(name);
+        }
+        return text.toString();
     }
 
     static String sha256(Path file) throws IOException {

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.tonghop.export.ResultCsvWriter;
+import vn.tonghop.export.ResultWorkbookWriter;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.SubmittedRow;
@@ -172,8 +173,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv) {
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv);
+                                ResultCsvWriter csv, ResultWorkbookWriter workbook, RegistryCache registryCache) {
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, workbook, registryCache);
     }
 
     @Bean

@@ -12,13 +12,19 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import java.util.List;
 import vn.tonghop.export.ResultCsvWriter;
+import vn.tonghop.export.ResultWorkbookWriter;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.registry.RegistryCache;
+import vn.tonghop.registry.UnitRegistry;
+import vn.tonghop.validate.Issue;
 
 /**
- * Report step: writes each file's results and moves the file out of the inbox, to
+ * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
+ * and moves the file out of the inbox, to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
  * The file itself is never modified. Results are written before the move, and the move is recorded
  * last, so a crash in between is finished by the next run.
@@ -31,18 +37,24 @@ final class ReportTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final ResultCsvWriter csv;
+    private final ResultWorkbookWriter workbook;
+    private final RegistryCache registryCache;
 
-    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv) {
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
+                  ResultWorkbookWriter workbook, RegistryCache registryCache) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
+        this.workbook = workbook;
+        this.registryCache = registryCache;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         LocalDate today = LocalDate.now();
+        UnitRegistry registry = registryCache.current();
         for (Submission submission : submissions.byRun(runId)) {
             if (submission.movedTo() != null) {
                 continue;
@@ -50,14 +62,18 @@ final class ReportTasklet implements Tasklet {
             Path source = layout.file(submission.inboxPath());
             boolean rejected = "rejected".equals(submission.status())
                     || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
-            Path folder = (rejected ? layout.rejected(today) : layout.archive(today));
-            if (submission.officeCode() != null) {
-                folder = folder.resolve(submission.officeCode());
-            }
+            // Neither the folder nor the file name is trusted to build the path: both are made safe, and kept inside.
+            Path folder = layout.destination(rejected, today, submission.officeCode());
             Files.createDirectories(folder);
             Path target = freeName(folder, submission.fileName());
             String stem = stem(target.getFileName().toString());
-            csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
+            List<Issue> found = issues.forSubmission(submission.id());
+            csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), found);
+            if (workbook.enabled()) {
+                ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
+                        InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found);
+                log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
+            }
             if (Files.exists(source)) {
                 move(source, target);
             } else {
@@ -69,15 +85,29 @@ final class ReportTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** "Huyện Chợ Đồn (064)", the folder name alone when it is no office, null at the inbox root. */
+    private static String office(UnitRegistry registry, String folder) {
+        if (folder == null) {
+            return null;
+        }
+        return registry.office(folder).map(unit -> unit.fullName() + " (" + unit.code() + ")").orElse(folder);
+    }
+
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */
     private static Path freeName(Path folder, String fileName) {
-        Path target = folder.resolve(fileName);
-        String stem = stem(fileName);
-        String extension = fileName.substring(stem.length());
-        for (int n = 2; Files.exists(target) || Files.exists(folder.resolve(stem(target.getFileName().toString()) + ".ketqua.csv")); n++) {
-            target = folder.resolve(stem + "-" + n + extension);
+        Path target = InboxLayout.fileIn(folder, fileName);
+        String safe = target.getFileName().toString();
+        String stem = stem(safe);
+        String extension = safe.substring(stem.length());
+        for (int n = 2; taken(folder, target); n++) {
+            target = InboxLayout.fileIn(folder, stem + "-" + n + extension);
         }
         return target;
+    }
+
+    private static boolean taken(Path folder, Path target) {
+        String stem = stem(target.getFileName().toString());
+        return Files.exists(target) || Files.exists(folder.resolve(stem + ".ketqua.csv")) || Files.exists(folder.resolve(stem + ".ketqua.xlsx"));
     }
 
     static String stem(String fileName) {

@@ -99,10 +99,11 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
                 String indicatorText = text(raw, ColumnRole.LONG_INDICATOR);
                 SourceCell value = cell(raw, table.roleColumns().get(ColumnRole.LONG_VALUE));
                 SourceCell named = new SourceCell(raw.rowNumber(), indicatorText, value.letter(), value.raw());
+                // An indicator the form lacks, or one the group already had, is not loaded: the validator tells which.
                 vocabulary.indicatorCode(indicatorText).ifPresentOrElse(
                         code -> {
                             if (cells.putIfAbsent(code, named) != null) {
-                                unknown.add(new SourceCell(raw.rowNumber(), indicatorText + " (lặp lại)", value.letter(), value.raw()));
+                                unknown.add(named);
                             }
                         },
                         () -> unknown.add(named));

@@ -32,7 +32,7 @@ public final class TableLocator {
 
     private record Candidate(SheetRef sheet, int row, int score, TableShape shape, Map<Integer, String> indicators,
                              Map<ColumnRole, Integer> roles, Map<Integer, String> headers, List<String> unknown,
-                             List<String> titles) {
+                             List<String> repeated, List<String> titles) {
     }
 
     /** The best table of the file, or empty when no sheet has a recognisable header. */
@@ -50,11 +50,11 @@ public final class TableLocator {
                 .thenComparing(c -> !c.sheet().hidden())).orElseThrow();
         String choice = null;
         if (file.sheets().size() > 1) {
-            choice = "Đã đọc trang tính \"" + chosen.sheet().name() + "\"" + (chosen.sheet().hidden() ? " (trang ẩn)" : "")
-                    + " vì có tiêu đề cột của biểu mẫu; " + (file.sheets().size() - 1) + " trang tính khác không được đọc.";
+            choice = "read sheet '" + chosen.sheet().name() + "'" + (chosen.sheet().hidden() ? " (hidden)" : "")
+                    + ", which carries the form's header; " + (file.sheets().size() - 1) + " other sheet(s) not read";
         }
         return Optional.of(new LocatedTable(chosen.sheet(), chosen.shape(), chosen.row(), chosen.indicators(), chosen.roles(),
-                chosen.headers(), chosen.unknown(), chosen.titles(), choice));
+                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles(), choice));
     }
 
     private Optional<Candidate> bestInSheet(TableFile file, SheetRef sheet) throws IOException {
@@ -93,6 +93,7 @@ public final class TableLocator {
         Map<ColumnRole, Integer> roles = new EnumMap<>(ColumnRole.class);
         Map<Integer, String> headers = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
         int width = Math.max(parent.size(), child.size());
         String carried = "";
         for (int c = 0; c < width; c++) {
@@ -131,7 +132,7 @@ public final class TableLocator {
                 if (!indicators.containsValue(target.indicator())) {
                     indicators.put(c, target.indicator());
                 } else {
-                    unknown.add(header + " (trùng cột)");
+                    repeated.add(header);
                 }
             } else {
                 roles.putIfAbsent(target.role(), c);
@@ -145,6 +146,6 @@ public final class TableLocator {
         }
         int score = indicators.size() * 2 + roles.size() - (parent.isEmpty() ? 0 : 1);
         return new Candidate(sheet, rowNumber, score, isLong && !wide ? TableShape.LONG : TableShape.WIDE, indicators, roles,
-                headers, unknown, List.copyOf(titles));
+                headers, unknown, repeated, List.copyOf(titles));
     }
 }

@@ -120,7 +120,7 @@ public class SubmissionApplier {
             String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
             found.add(new Issue(Severity.WARNING, "outlier.previous", rs.getString(1), rs.getInt(2), rs.getString(3),
                     RowValidator.plain(value), rs.getString(8), messages.get("outlier.previous", rs.getString(9), header,
-                    RowValidator.plain(value), ratio(value, previous), Period.fromCode(rs.getString(7)).vietnameseLabel(),
+                    RowValidator.plain(value), ratio(value, previous), messages.period(Period.fromCode(rs.getString(7))),
                     RowValidator.plain(previous))));
         }, submissionId);
         jdbc.query("""
