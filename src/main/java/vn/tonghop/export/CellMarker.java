@@ -80,6 +80,7 @@ final class CellMarker {
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(text));
             comment.setAuthor(AUTHOR);
+            comment.setAddress(rowIndex, column); // the box sits to the right; the comment belongs to the cell (SXSSF does not move it)
             cell.setCellComment(comment);
         }
         comments++;
