@@ -65,15 +65,23 @@ public class StatusCommand implements Callable<Integer> {
                 messages.get("status.runs.end"), messages.get("status.runs.status"), messages.get("status.runs.files"),
                 messages.get("status.runs.rows"), messages.get("status.runs.errors"), messages.get("status.runs.warnings"));
         int[] shown = {0};
-        // Files, rows and issues are counted for ingest runs; an aggregate or export run shows its own line only.
+        // Files, rows and issues are counted for ingest runs (issues from the issue table, so a file refused whole
+        // counts its one error); an aggregate or export run shows its own line only.
         jdbc.query("""
-                SELECT e.job_execution_id, i.job_name, to_char(e.start_time, 'YYYY-MM-DD HH24:MI:SS'),
-                       coalesce(to_char(e.end_time, 'YYYY-MM-DD HH24:MI:SS'), '-'), e.status,
-                       count(s.id), coalesce(sum(s.rows_read), 0), coalesce(sum(s.errors), 0), coalesce(sum(s.warnings), 0)
-                FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-                LEFT JOIN submission s ON s.run_id = i.job_instance_id AND i.job_name = 'ingest'
-                GROUP BY e.job_execution_id, i.job_name, e.start_time, e.end_time, e.status
-                ORDER BY e.job_execution_id DESC LIMIT ?""", rs -> {
+                SELECT r.job_execution_id, r.job_name, to_char(r.start_time, 'YYYY-MM-DD HH24:MI:SS'),
+                       coalesce(to_char(r.end_time, 'YYYY-MM-DD HH24:MI:SS'), '-'), r.status, p.files, p.rows, p.errors, p.warnings
+                FROM (SELECT e.job_execution_id, e.job_instance_id, i.job_name, e.start_time, e.end_time, e.status
+                      FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                      ORDER BY e.job_execution_id DESC LIMIT ?) r
+                LEFT JOIN LATERAL (
+                    SELECT count(*) AS files, coalesce(sum(s.rows_read), 0) AS rows,
+                           coalesce(sum(c.errors), 0) AS errors, coalesce(sum(c.warnings), 0) AS warnings
+                    FROM submission s
+                    CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE severity = 'error') AS errors,
+                                               count(*) FILTER (WHERE severity = 'warning') AS warnings
+                                        FROM issue WHERE submission_id = s.id) c
+                    WHERE s.run_id = r.job_instance_id) p ON r.job_name = 'ingest'
+                ORDER BY r.job_execution_id DESC""", rs -> {
             boolean ingest = "ingest".equals(rs.getString(2));
             out.printf(format, rs.getLong(1), optional("status.job." + rs.getString(2), rs.getString(2)), rs.getString(3), rs.getString(4),
                     optional("status.batch." + rs.getString(5), rs.getString(5)), ingest ? rs.getLong(6) : "", ingest ? rs.getLong(7) : "",

@@ -62,7 +62,7 @@ public class UnitsCommand implements Runnable {
                         Math.max(0, s.unchanged())));
                 return ExitCodes.OK;
             } catch (RegistryFormatException e) {
-                spec.commandLine().getErr().println("tonghop: " + e.getMessage());
+                spec.commandLine().getErr().println("tonghop: " + messages.get(e.key(), e.args()));
                 return ExitCodes.FAILED;
             }
         }

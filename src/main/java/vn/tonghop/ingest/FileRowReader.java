@@ -28,6 +28,7 @@ import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
 import vn.tonghop.read.UncheckedUnreadableFileException;
 import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.UnreadableReason;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.Unit;
 import vn.tonghop.registry.UnitRegistry;
@@ -84,7 +85,8 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             throw e;
         } catch (IOException | RuntimeException e) {
             log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString());
-            reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            // The exception is for the log; the clerk gets the one sentence for a damaged file, in her language.
+            reject(submission, messages.get("file.unreadable", messages.get(UnreadableReason.CORRUPT.messageKey())));
         }
     }
 
@@ -197,7 +199,7 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             staging.clear(state.submissionId());
             String reason = e instanceof UncheckedUnreadableFileException unreadable
                     ? messages.get(unreadable.getCause().reason().messageKey())
-                    : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    : messages.get(UnreadableReason.CORRUPT.messageKey());
             reject(submission, messages.get("file.unreadable", reason));
             return null;
         }
