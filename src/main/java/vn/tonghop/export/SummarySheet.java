@@ -167,7 +167,7 @@ final class SummarySheet {
             put(row, 2, cell == null ? "" : CellReference.convertNumToColString(cell.column()), value);
             put(row, 3, messages.get("severity." + issue.severity().sqlName()), issue.isError() ? error : warning);
             Cell message = put(row, 4, issue.message(), value);
-            row.setHeightInPoints(heightFor(issue.message(), 95));
+            row.setHeightInPoints(heightFor(issue.message(), 110));
             if (cell != null && sheetNames.containsKey(cell.sheet())) {
                 Hyperlink link = helper.createHyperlink(HyperlinkType.DOCUMENT);
                 link.setAddress("'" + shown.replace("'", "''") + "'!" + new CellReference(cell.row(), cell.column()).formatAsString(false));
