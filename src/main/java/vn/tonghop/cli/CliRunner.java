@@ -1,5 +1,7 @@
 package vn.tonghop.cli;
 
+import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,6 +14,9 @@ import picocli.CommandLine;
 @ConditionalOnProperty(name = "tonghop.cli.enabled", havingValue = "true", matchIfMissing = true)
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
+    /** {@code --tonghop.language=en}, {@code --spring.datasource.url=...}: a property, not a command's option. */
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
+
     private final ApplicationContext context;
     private int exitCode;
 
@@ -21,8 +26,17 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        exitCode = newCommandLine(context).execute(args);
+        exitCode = newCommandLine(context).execute(commandArguments(args));
     }
+
+    /**
+     * The arguments meant for the command line: {@code --tonghop.language=en} and other {@code --name.with.dots=value}
+     * settings are Spring properties (Spring has already read them), not options of a command.
+     */
+    static String[] commandArguments(String... args) {
+        return Arrays.stream(args).filter(a -> !SPRING_PROPERTY.matcher(a).matches()).toArray(String[]::new);
+    }
+
 
     @Override
     public int getExitCode() {
