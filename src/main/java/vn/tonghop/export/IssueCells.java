@@ -3,7 +3,6 @@ package vn.tonghop.export;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,26 +96,9 @@ final class IssueCells {
         return placed;
     }
 
-    List<Issue> fileLevel() {
-        return placed.stream().filter(p -> p.cell() == null).map(Placed::issue).toList();
-    }
-
-    /** The issues of one row of a sheet, by 0-based column (empty when the row has none). */
-    Map<Integer, List<Issue>> row(String sheet, int row) {
-        Map<Integer, Map<Integer, List<Issue>>> rows = bySheet.get(sheet);
-        if (rows == null) {
-            return Map.of();
-        }
-        return rows.getOrDefault(row, Map.of());
-    }
-
     /** Every marked cell of a sheet: row → column → issues, rows in no particular order. */
     Map<Integer, Map<Integer, List<Issue>>> sheet(String sheet) {
         return bySheet.getOrDefault(sheet, Map.of());
-    }
-
-    boolean hasSheet(String sheet) {
-        return bySheet.containsKey(sheet);
     }
 
     int markedCells() {
@@ -125,12 +107,5 @@ final class IssueCells {
 
     static Severity worst(List<Issue> issues) {
         return issues.stream().anyMatch(Issue::isError) ? Severity.ERROR : Severity.WARNING;
-    }
-
-    /** Sheet names that issues refer to, in first-seen order. */
-    List<String> sheets() {
-        Map<String, Boolean> seen = new LinkedHashMap<>();
-        placed.stream().filter(p -> p.cell() != null).forEach(p -> seen.put(p.cell().sheet(), true));
-        return List.copyOf(seen.keySet());
     }
 }

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -129,7 +130,7 @@ final class SummarySheet {
             Row row = sheet.createRow(next++);
             put(row, 0, line.label(), label);
             put(row, 1, line.value(), value);
-            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
+            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
             row.setHeightInPoints(heightFor(line.value(), 130));
         }
         next++;
@@ -180,7 +181,7 @@ final class SummarySheet {
         Row row = sheet.createRow(next++);
         put(row, 0, "", swatch);
         put(row, 1, text, value);
-        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
+        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
         row.setHeightInPoints(heightFor(text, 130));
     }
 
@@ -191,7 +192,7 @@ final class SummarySheet {
         for (int c = 1; c <= 4; c++) {
             row.createCell(c).setCellStyle(style);
         }
-        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, 4));
+        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, 4));
         row.setHeightInPoints(heightFor(text, 150));
     }
 
