@@ -81,8 +81,14 @@ public class ResultWorkbookWriter {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ResultWorkbookWriter.class);
-    /** Above this much XML in its sheets, a workbook is streamed even when its zip is small. */
-    private static final long MAX_LOADED_XML_BYTES = 64L * 1024 * 1024;
+    /**
+     * Above this much XML a workbook is streamed even when its zip is small: POI's XSSF usermodel needs some 30 to
+     * 40 times the XML in heap to load and write it back (measured: 11 MB of XML, 240,000 cells, did not fit in
+     * 256 MB), so 4 MB keeps a copy within about 150 MB. A district's file of 300 communes is well under 1 MB.
+     */
+    static final long MAX_COPIED_XML_BYTES = 4L * 1024 * 1024;
+    /** An .xls is held twice while copied (HSSF and XSSF): copied whole up to 1 MB, streamed above. */
+    static final long MAX_COPIED_XLS_BYTES = 1024L * 1024;
     private static final int PROBLEMS_LISTED = 500;
     private static final int WIDTH_SAMPLE_ROWS = 200;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9]\\d{0,14}");
@@ -165,16 +171,15 @@ public class ResultWorkbookWriter {
         if (!"xlsx".equals(file.format()) && !"xls".equals(file.format())) {
             return Mode.VALUES;
         }
-        if (Files.size(source) > settings.streamAboveBytes() || submission.rowsRead() > settings.streamAboveRows()) {
+        long size = Files.size(source);
+        if (size > settings.streamAboveBytes() || submission.rowsRead() > settings.streamAboveRows()) {
             return Mode.VALUES;
         }
-        if ("xlsx".equals(file.format()) && sheetXmlBytes(source) > MAX_LOADED_XML_BYTES) {
-            return Mode.VALUES;
-        }
-        return Mode.COPY;
+        boolean fits = "xls".equals(file.format()) ? size <= MAX_COPIED_XLS_BYTES : sheetXmlBytes(source) <= MAX_COPIED_XML_BYTES;
+        return fits ? Mode.COPY : Mode.VALUES;
     }
 
-    /** How much XML the workbook's sheets expand to, as their zip entries declare it. */
+    /** How much XML the workbook's parts expand to, as their zip entries declare it. */
     private static long sheetXmlBytes(Path source) {
         try (ZipFile zip = new ZipFile(source.toFile())) {
             long total = 0;
@@ -380,7 +385,7 @@ public class ResultWorkbookWriter {
         }
         List<String> notes = new ArrayList<>();
         if (mode == Mode.VALUES && format != null && !"csv".equals(format)) {
-            notes.add(messages.get("ketqua.note.streamed", settings.streamAboveBytes() / (1024 * 1024), settings.streamAboveRows()));
+            notes.add(messages.get("ketqua.note.streamed", megabytes(submission.sizeBytes()), submission.rowsRead()));
         } else if (mode == Mode.VALUES) {
             notes.add(messages.get("ketqua.note.csv"));
         }
@@ -449,6 +454,11 @@ public class ResultWorkbookWriter {
             default -> submission.rowsAccepted() == 0 ? SummarySheet.Tone.BAD
                     : submission.rowsRejected() > 0 ? SummarySheet.Tone.PARTIAL : SummarySheet.Tone.GOOD;
         };
+    }
+
+    /** "6,3 MB", as Vietnamese (and the English bundle's readers of these files) write decimals. */
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
     }
 
     /** Text as a cell can hold it (at most 32,767 characters). */

@@ -152,9 +152,50 @@ class ResultWorkbookWriterTest {
             assertThat(fill(sheet, "D6")).isEqualTo(ERROR_FILL);
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
             assertThat(cellTexts(workbook.getSheetAt(0))).contains(
-                    "Tệp lớn (trên 0 MB hoặc trên 50000 dòng): bản đánh dấu này chỉ chép giá trị các ô, không giữ định dạng và công thức của tệp gốc.");
+                    "Tệp lớn (0,0 MB, 3 dòng số liệu): để không tốn quá nhiều bộ nhớ, bản đánh dấu này chỉ chép giá trị các ô, "
+                            + "không giữ định dạng và công thức của tệp gốc.");
         }
         assertThat(sxssfTempFiles()).isEqualTo(tempBefore);
+    }
+
+    @Test
+    void write_whenASmallZipHoldsMoreXmlThanACopyCanAfford_thenItIsStreamedToo() throws IOException {
+        Path source = out.resolve("nhieu-o.xlsx");
+        int rows = 20_000;
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("Tổng hợp");
+            sheet.createRow(0).createCell(0).setCellValue("BÁO CÁO NĂM 2023");
+            Row header = sheet.createRow(1);
+            String[] headers = {"STT", "Mã xã", "Tên xã", SESSIONS, ATTENDEES, "Tổng số hộ gia đình"};
+            for (int c = 0; c < headers.length; c++) {
+                header.createCell(c).setCellValue(headers[c]);
+            }
+            for (int r = 1; r <= rows; r++) {
+                Row row = sheet.createRow(r + 1);
+                row.createCell(0).setCellValue(r);
+                row.createCell(1).setCellValue("01975");
+                row.createCell(2).setCellValue("Xã Vi Hương " + r);
+                row.createCell(3).setCellValue(r % 90);
+                row.createCell(4).setCellValue(r % 900);
+                row.createCell(5).setCellValue(300 + r % 50);
+            }
+            try (OutputStream file = Files.newOutputStream(source)) {
+                workbook.write(file);
+            }
+        }
+        assertThat(Files.size(source)).isLessThan(ResultWorkbookSettings.defaults().streamAboveBytes());
+        Path target = out.resolve("nhieu-o.ketqua.xlsx");
+
+        ResultWorkbookWriter.Mode mode = writer().write(source, target, submission("nhieu-o.xlsx", "applied", "xlsx", rows, 0, null),
+                "Huyện Bạch Thông (063)", List.of(error("Tổng hợp", rows + 2, ATTENDEES, "x", "Ô cuối cùng.")));
+
+        assertThat(mode).isEqualTo(ResultWorkbookWriter.Mode.VALUES);
+        try (XSSFWorkbook workbook = open(target)) {
+            XSSFSheet sheet = workbook.getSheet("Tổng hợp");
+            assertThat(sheet.getLastRowNum()).isEqualTo(rows + 1);
+            assertThat(text(sheet, "C" + (rows + 2))).isEqualTo("Xã Vi Hương " + rows);
+            assertThat(fill(sheet, "E" + (rows + 2))).isEqualTo(ERROR_FILL);
+        }
     }
 
     @Test
