@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tonghop.export.narrative.NarrativeReports;
+import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.JobLaunches;
@@ -22,13 +24,16 @@ public class Pipeline {
     private final RunLock lock;
     private final SubmissionRepository submissions;
     private final JdbcTemplate jdbc;
+    private final NarrativeReports narratives;
     private final Messages messages;
 
-    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, Messages messages) {
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives,
+                    Messages messages) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
         this.jdbc = jdbc;
+        this.narratives = narratives;
         this.messages = messages;
     }
 
@@ -58,7 +63,19 @@ public class Pipeline {
         JobExecution execution = jobs.ingest(inbox);
         long runId = execution.getJobInstance().getInstanceId();
         printSummary(runId, out);
+        printWaiting(IngestJobConfig.waitingFiles(execution), out);
         return runId;
+    }
+
+    /** Files left in the inbox because they were still being written: counted, and taken by the next run. */
+    private void printWaiting(List<String> waiting, PrintWriter out) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (String file : waiting) {
+            out.printf("  %-8s %-45s %s%n", messages.get("run.file.waiting"), file, messages.get("run.file.beingWritten"));
+        }
+        out.printf("Waiting: %d file(s) still being written, left in the inbox for the next run.%n", waiting.size());
     }
 
     public void printSummary(long runId, PrintWriter out) {
@@ -124,8 +141,49 @@ public class Pipeline {
     }
 
     public void export(java.util.Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
-        jobs.export(years, outDir, province);
+        export(years, List.of(), outDir, province, out);
+    }
+
+    /** Writes aggregates.csv, then a conference pack (workbook and HTML summary) per province for each pack year. */
+    public void export(java.util.Collection<Integer> years, java.util.Collection<Integer> packYears, Path outDir, String province,
+                       PrintWriter out) throws Exception {
+        JobExecution execution = jobs.export(years, packYears, outDir, province);
         out.println(messages.get("run.exported", outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize()));
+        String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");
+        for (String file : packs.split("\n")) {
+            if (!file.isBlank()) {
+                out.println(messages.get("run.exported", file));
+            }
+        }
+        if (!packYears.isEmpty() && packs.isBlank()) {
+            out.println(messages.get("run.noPack", packYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+        }
+    }
+
+    public boolean provinceHasAggregates(int year, String province) {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM aggregate_value WHERE year = ? AND level = 'province' AND unit_code = ?",
+                Integer.class, year, province);
+        return rows != null && rows > 0;
+    }
+
+    /** The provinces a narrative report of the year would be written for: the one asked, or every one with aggregates. */
+    public List<String> narrativeProvinces(int year, String province) {
+        List<String> all = narratives.provinces(year);
+        return province == null ? all : all.stream().filter(province::equals).toList();
+    }
+
+    /** @throws vn.tonghop.form.InvalidFormException when the narrative's wording in jobs/ has a mistake */
+    public void checkNarrativeWording() throws java.io.IOException {
+        narratives.checkWording();
+    }
+
+    /** Drafts the narrative report of each province ({@code bao-cao-tong-ket-<province>-<year>.docx}). */
+    public void narrative(int year, Path outDir, String province, PrintWriter out) throws Exception {
+        List<String> provinces = narrativeProvinces(year, province);
+        jobs.narrative(year, outDir, province);
+        for (String code : provinces) {
+            out.println(messages.get("run.exported", outDir.resolve(NarrativeReports.fileName(code, year)).toAbsolutePath().normalize()));
+        }
     }
 
     public List<Integer> yearsWithAggregates() {

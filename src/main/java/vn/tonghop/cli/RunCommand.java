@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tonghop run [--inbox DIR] [--out DIR]}: ingest, then aggregate every year the new files
- * touched, then export {@code aggregates.csv} (every year with aggregates).
+ * touched, then export {@code aggregates.csv} (every year with aggregates) and the conference packs of the
+ * touched years (one per province with data).
  */
 @Component
 @Scope("prototype")
@@ -45,7 +46,7 @@ public class RunCommand implements Callable<Integer> {
             for (int year : years) {
                 pipeline.aggregate(year, writer);
             }
-            pipeline.export(List.of(), out, null, writer);
+            pipeline.export(List.of(), years, out, null, writer);
             writer.flush();
             return pipeline.anyFileRejected(runId) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
         });

@@ -1,12 +1,14 @@
 package vn.tonghop.export;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import vn.tonghop.form.ColumnRole;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.TableShape;
@@ -16,7 +18,11 @@ import vn.tonghop.validate.Severity;
 /**
  * Where each issue of a file sits in the clerk's workbook. An issue carries its row number and the header text of
  * its column as the clerk wrote it; the column's index is found again from the located table. A problem of a whole
- * row (no column) is put on the row's first cell; a problem of the whole file (no row) has no cell.
+ * row (no column) is put on the row's first cell; a problem of the whole file (no row) has no cell; a note marks
+ * nothing.
+ *
+ * <p>Issues come as a stream in row order (the database's {@code ORDER BY row_number NULLS FIRST, id}) and are
+ * taken one row at a time, so a file with a million bad cells is marked without holding them all.
  */
 final class IssueCells {
 
@@ -28,40 +34,37 @@ final class IssueCells {
     record Placed(Issue issue, Target cell) {
     }
 
-    private final List<Placed> placed = new ArrayList<>();
-    /** sheet → row → column → issues of that cell, in the order found. */
-    private final Map<String, Map<Integer, Map<Integer, List<Issue>>>> bySheet = new HashMap<>();
-
-    private IssueCells() {
+    /** The problems of one row of a sheet: 0-based column → issues, in the order found. */
+    record RowIssues(String sheet, int row, Map<Integer, List<Issue>> byColumn) {
     }
 
-    static IssueCells of(Collection<Issue> issues, Optional<LocatedTable> table) {
-        IssueCells cells = new IssueCells();
-        for (Issue issue : issues) {
-            Target target = target(issue, table.orElse(null));
-            cells.placed.add(new Placed(issue, target));
-            if (target != null) {
-                cells.bySheet.computeIfAbsent(target.sheet(), s -> new HashMap<>())
-                        .computeIfAbsent(target.row(), r -> new TreeMap<>())
-                        .computeIfAbsent(target.column(), c -> new ArrayList<>()).add(issue);
-            }
-        }
-        return cells;
+    /**
+     * What the summary sheet tells of the issues: counts, how many cells are marked, and the first problems to
+     * list (problems of the whole file first).
+     */
+    record Tally(long errors, long warnings, int markedCells, List<Placed> listed, long total) {
     }
 
-    private static Target target(Issue issue, LocatedTable table) {
-        if (issue.rowNumber() == null || issue.rowNumber() < 1) {
+    private final LocatedTable table;
+
+    IssueCells(Optional<LocatedTable> table) {
+        this.table = table.orElse(null);
+    }
+
+    /** The cell of an issue, or null for a problem of the whole file or a note. */
+    Target target(Issue issue) {
+        if (issue.severity() == Severity.NOTE || issue.rowNumber() == null || issue.rowNumber() < 1) {
             return null;
         }
         String sheet = issue.sheet() != null ? issue.sheet() : table == null ? null : table.sheet().name();
         if (sheet == null) {
             return null;
         }
-        return new Target(sheet, issue.rowNumber() - 1, column(issue, table));
+        return new Target(sheet, issue.rowNumber() - 1, column(issue));
     }
 
     /** The 0-based column of an issue: its header's column, the value column of a long table, else the first. */
-    private static int column(Issue issue, LocatedTable table) {
+    private int column(Issue issue) {
         if (table == null) {
             return 0;
         }
@@ -92,17 +95,76 @@ final class IssueCells {
         return first;
     }
 
-    List<Placed> placed() {
-        return placed;
+    /** Counts the issues and keeps the first {@code listLimit} to list; notes are left out. */
+    Tally tally(Stream<Issue> issues, int listLimit) {
+        long[] counts = new long[2];
+        List<Placed> listed = new ArrayList<>();
+        int marked = 0;
+        Target previous = null;
+        java.util.Set<Integer> columnsOfRow = new java.util.HashSet<>();
+        for (Issue issue : (Iterable<Issue>) issues::iterator) {
+            if (issue.severity() == Severity.NOTE) {
+                continue;
+            }
+            counts[issue.isError() ? 0 : 1]++;
+            Target cell = target(issue);
+            if (listed.size() < listLimit) {
+                listed.add(new Placed(issue, cell));
+            }
+            if (cell == null) {
+                continue;
+            }
+            if (previous == null || previous.row() != cell.row() || !previous.sheet().equals(cell.sheet())) {
+                columnsOfRow.clear();
+            }
+            if (columnsOfRow.add(cell.column())) {
+                marked++;
+            }
+            previous = cell;
+        }
+        return new Tally(counts[0], counts[1], marked, List.copyOf(listed), counts[0] + counts[1]);
     }
 
-    /** Every marked cell of a sheet: row → column → issues, rows in no particular order. */
-    Map<Integer, Map<Integer, List<Issue>>> sheet(String sheet) {
-        return bySheet.getOrDefault(sheet, Map.of());
-    }
+    /** The issues with a cell on the sheets {@code sheets} accepts, one row at a time, in the order they come. */
+    Iterator<RowIssues> rows(Stream<Issue> issues, Predicate<String> sheets) {
+        Iterator<Issue> source = issues.iterator();
+        return new Iterator<>() {
+            private Issue pendingIssue;
+            private Target pendingCell;
 
-    int markedCells() {
-        return bySheet.values().stream().flatMap(rows -> rows.values().stream()).mapToInt(Map::size).sum();
+            private boolean fill() {
+                while (pendingIssue == null && source.hasNext()) {
+                    Issue issue = source.next();
+                    Target cell = target(issue);
+                    if (cell != null && sheets.test(cell.sheet())) {
+                        pendingIssue = issue;
+                        pendingCell = cell;
+                    }
+                }
+                return pendingIssue != null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return fill();
+            }
+
+            @Override
+            public RowIssues next() {
+                if (!fill()) {
+                    throw new NoSuchElementException();
+                }
+                String sheet = pendingCell.sheet();
+                int row = pendingCell.row();
+                Map<Integer, List<Issue>> byColumn = new TreeMap<>();
+                while (pendingIssue != null && pendingCell.row() == row && pendingCell.sheet().equals(sheet)) {
+                    byColumn.computeIfAbsent(pendingCell.column(), c -> new ArrayList<>()).add(pendingIssue);
+                    pendingIssue = null;
+                    fill();
+                }
+                return new RowIssues(sheet, row, byColumn);
+            }
+        };
     }
 
     static Severity worst(List<Issue> issues) {

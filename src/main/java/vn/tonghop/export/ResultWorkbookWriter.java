@@ -12,15 +12,19 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -112,6 +116,13 @@ public class ResultWorkbookWriter {
     private record Opened(TableFile file, Optional<LocatedTable> table, String unreadable) {
     }
 
+    /** Writes the result of one file from issues in hand (sorted by row first, as the database gives them). */
+    public Mode write(Path source, Path target, Submission submission, String office, List<Issue> issues) throws IOException {
+        List<Issue> byRow = issues.stream()
+                .sorted(Comparator.comparing(Issue::rowNumber, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        return write(source, target, submission, office, byRow::stream);
+    }
+
     /**
      * Writes the result of one file.
      *
@@ -119,25 +130,34 @@ public class ResultWorkbookWriter {
      * @param target     where the .ketqua.xlsx goes (written to a temporary name, then renamed)
      * @param submission its submission row: status, counts, detected format and period
      * @param office     the sending office as the clerk knows it ("Huyện Chợ Đồn (064)"), or null at the inbox root
-     * @param issues     its errors and warnings, in the order of the .ketqua.csv
+     * @param issues     its errors and warnings in row order (problems of the whole file first), as a new stream on
+     *                   every call: they are read a few times (to count them, then to mark each sheet), never all held
      */
-    public Mode write(Path source, Path target, Submission submission, String office, List<Issue> issues) throws IOException {
+    public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         Opened opened = open(source);
         Mode mode;
         try {
-            IssueCells cells = IssueCells.of(issues, opened.table());
+            IssueCells cells = new IssueCells(opened.table());
+            IssueCells.Tally tally;
+            try (Stream<Issue> all = issues.get()) {
+                tally = cells.tally(all, PROBLEMS_LISTED);
+            }
+            Marking marking = new Marking(cells, tally, issues);
             mode = opened.file() == null ? Mode.SUMMARY_ONLY : mode(source, opened.file(), submission);
-            try {
-                mode = build(mode, source, temporary, opened, cells, submission, office);
-            } catch (RuntimeException | IOException e) {
-                if (e instanceof UncheckedIOException || mode == Mode.SUMMARY_ONLY) {
-                    throw e;
+            while (true) {
+                try {
+                    build(mode, source, temporary, opened, marking, submission, office);
+                    break;
+                } catch (RuntimeException | IOException e) {
+                    if (e instanceof UncheckedIOException || mode == Mode.SUMMARY_ONLY) {
+                        throw e; // the disk, or a summary that cannot be written: not the clerk's file
+                    }
+                    // A workbook POI cannot copy must not cost the clerk her result: values, or at least the summary.
+                    Mode fallback = mode == Mode.COPY ? Mode.VALUES : Mode.SUMMARY_ONLY;
+                    log.warn("{}: {} copy failed ({}); writing {}", source.getFileName(), mode, e.toString(), fallback);
+                    mode = fallback;
                 }
-                // A workbook POI cannot copy must not cost the clerk her result: values, or at least the summary.
-                log.warn("{}: marked-up copy failed ({}); writing {}", source.getFileName(), e.toString(),
-                        mode == Mode.COPY ? "values only" : "the summary only");
-                mode = build(mode == Mode.COPY ? Mode.VALUES : Mode.SUMMARY_ONLY, source, temporary, opened, cells, submission, office);
             }
         } finally {
             if (opened.file() != null) {
@@ -146,6 +166,17 @@ public class ResultWorkbookWriter {
         }
         move(temporary, target);
         return mode;
+    }
+
+    /** The issues of a file: where they go, their tally, and a new stream of them for each pass. */
+    private record Marking(IssueCells cells, IssueCells.Tally tally, Supplier<Stream<Issue>> issues) {
+
+        /** Marks every cell the issues name on the sheets {@code sheets} accepts, one row of issues at a time. */
+        void markRows(Predicate<String> sheets, java.util.function.Consumer<IssueCells.RowIssues> mark) {
+            try (Stream<Issue> stream = issues.get()) {
+                cells.rows(stream, sheets).forEachRemaining(mark);
+            }
+        }
     }
 
     private Opened open(Path source) throws IOException {
@@ -193,34 +224,31 @@ public class ResultWorkbookWriter {
         }
     }
 
-    private Mode build(Mode mode, Path source, Path temporary, Opened opened, IssueCells cells, Submission submission, String office)
+    private void build(Mode mode, Path source, Path temporary, Opened opened, Marking marking, Submission submission, String office)
             throws IOException {
-        return switch (mode) {
+        switch (mode) {
             case COPY -> {
                 try (Workbook workbook = copy(source, opened.file().format())) {
-                    markCopy(workbook, cells);
-                    addSummaryFirst(workbook, Mode.COPY, opened, cells, submission, office);
+                    markCopy(workbook, marking);
+                    addSummaryFirst(workbook, Mode.COPY, opened, marking, submission, office);
                     save(workbook, temporary);
                 }
-                yield Mode.COPY;
             }
             case VALUES -> {
                 // close() also deletes SXSSF's temporary row files
                 try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, true, false)) {
-                    writeValues(workbook, opened, cells, submission, office);
+                    writeValues(workbook, opened, marking, submission, office);
                     save(workbook, temporary);
                 }
-                yield Mode.VALUES;
             }
             case SUMMARY_ONLY -> {
                 try (XSSFWorkbook workbook = new XSSFWorkbook()) {
                     Sheet sheet = workbook.createSheet(summaryName(Set.of()));
-                    summary(workbook, sheet, Mode.SUMMARY_ONLY, opened, cells, submission, office, Map.of());
+                    summary(workbook, sheet, Mode.SUMMARY_ONLY, opened, marking, submission, office, Map.of());
                     save(workbook, temporary);
                 }
-                yield Mode.SUMMARY_ONLY;
             }
-        };
+        }
     }
 
     private static Workbook copy(Path source, String format) throws IOException {
@@ -234,16 +262,15 @@ public class ResultWorkbookWriter {
         }
     }
 
-    private void markCopy(Workbook workbook, IssueCells cells) {
+    private void markCopy(Workbook workbook, Marking marking) {
         CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            Sheet sheet = workbook.getSheetAt(i);
-            Map<Integer, Map<Integer, List<Issue>>> rows = cells.sheet(sheet.getSheetName());
-            new TreeSet<>(rows.keySet()).forEach(row -> rows.get(row).forEach((column, issues) -> marker.mark(sheet, row, column, issues)));
-        }
+        marking.markRows(name -> workbook.getSheet(name) != null, row -> {
+            Sheet sheet = workbook.getSheet(row.sheet());
+            row.byColumn().forEach((column, issues) -> marker.mark(sheet, row.row(), column, issues));
+        });
     }
 
-    private void addSummaryFirst(Workbook workbook, Mode mode, Opened opened, IssueCells cells, Submission submission, String office) {
+    private void addSummaryFirst(Workbook workbook, Mode mode, Opened opened, Marking marking, Submission submission, String office) {
         Set<String> names = new HashSet<>();
         Map<String, String> sheetNames = new LinkedHashMap<>();
         for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
@@ -257,7 +284,7 @@ public class ResultWorkbookWriter {
         workbook.setActiveSheet(0);
         workbook.setFirstVisibleTab(0);
         sheet.setSelected(true);
-        summary(workbook, sheet, mode, opened, cells, submission, office, sheetNames);
+        summary(workbook, sheet, mode, opened, marking, submission, office, sheetNames);
     }
 
     /** "Tóm tắt", or "Tóm tắt (2)" when the clerk already has a sheet of that name. */
@@ -271,7 +298,7 @@ public class ResultWorkbookWriter {
     }
 
     /** The summary first, then every sheet of the file streamed row by row, values only. */
-    private void writeValues(SXSSFWorkbook workbook, Opened opened, IssueCells cells, Submission submission, String office)
+    private void writeValues(SXSSFWorkbook workbook, Opened opened, Marking marking, Submission submission, String office)
             throws IOException {
         TableFile file = opened.file();
         Map<String, String> sheetNames = new LinkedHashMap<>();
@@ -289,7 +316,7 @@ public class ResultWorkbookWriter {
             sheetNames.put(ref.name(), unique);
         }
         Sheet summarySheet = workbook.createSheet(summaryName);
-        summary(workbook, summarySheet, Mode.VALUES, opened, cells, submission, office, sheetNames);
+        summary(workbook, summarySheet, Mode.VALUES, opened, marking, submission, office, sheetNames);
         CellStyle quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
         CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
@@ -298,32 +325,34 @@ public class ResultWorkbookWriter {
             if (ref.hidden()) {
                 workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
             }
-            streamSheet(file, ref, sheet, quoted, marker, cells);
+            streamSheet(file, ref, sheet, quoted, marker, marking);
             opened.table().filter(t -> t.sheet().equals(ref)).ifPresent(t -> sheet.createFreezePane(0, t.headerLastRow()));
         }
         workbook.setActiveSheet(0);
     }
 
-    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle quoted, CellMarker marker, IssueCells cells)
+    /**
+     * One sheet's rows streamed into the copy, each followed by the marks of its issues; SXSSF writes rows in order
+     * only, so a row with problems but nothing typed is created when the stream passes it.
+     */
+    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle quoted, CellMarker marker, Marking marking)
             throws IOException {
-        Map<Integer, Map<Integer, List<Issue>>> marked = cells.sheet(ref.name());
-        TreeSet<Integer> pending = new TreeSet<>(marked.keySet());
         Map<Integer, Integer> widths = new HashMap<>();
         int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
         int maxColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
         int written = 0;
-        try (CloseableIterator<RawRow> rows = file.rows(ref)) {
+        try (Stream<Issue> stream = marking.issues().get(); CloseableIterator<RawRow> rows = file.rows(ref)) {
+            Iterator<IssueCells.RowIssues> marks = marking.cells().rows(stream, ref.name()::equals);
+            IssueCells.RowIssues next = marks.hasNext() ? marks.next() : null;
             while (rows.hasNext()) {
                 RawRow raw = rows.next();
                 int index = raw.rowNumber() - 1;
                 if (index > maxRow) {
                     break; // a CSV longer than a worksheet: the rest is in the .ketqua.csv and the original
                 }
-                // Rows with problems but nothing typed come first, so rows stay in order in the stream.
-                while (!pending.isEmpty() && pending.first() < index) {
-                    int row = pending.pollFirst();
-                    sheet.createRow(row);
-                    marked.get(row).forEach((column, issues) -> marker.mark(sheet, row, column, issues));
+                while (next != null && next.row() < index) {
+                    mark(sheet, sheet.createRow(next.row()), next, marker);
+                    next = marks.hasNext() ? marks.next() : null;
                 }
                 Row row = sheet.createRow(index);
                 List<String> values = raw.cells();
@@ -346,22 +375,32 @@ public class ResultWorkbookWriter {
                     }
                 }
                 written++;
-                if (pending.remove(index)) {
-                    marked.get(index).forEach((column, issues) -> marker.mark(sheet, index, column, issues));
+                while (next != null && next.row() == index) {
+                    mark(sheet, row, next, marker);
+                    next = marks.hasNext() ? marks.next() : null;
                 }
             }
-        }
-        for (int row : pending) {
-            sheet.createRow(row);
-            marked.get(row).forEach((column, issues) -> marker.mark(sheet, row, column, issues));
+            int last = sheet.getLastRowNum();
+            while (next != null) {
+                if (next.row() > last && next.row() <= maxRow) {
+                    mark(sheet, sheet.createRow(next.row()), next, marker);
+                    last = next.row();
+                }
+                next = marks.hasNext() ? marks.next() : null;
+            }
         }
         widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.max(8, chars + 2) * 256));
     }
 
-    private void summary(Workbook workbook, Sheet sheet, Mode mode, Opened opened, IssueCells cells, Submission submission,
+    private static void mark(SXSSFSheet sheet, Row row, IssueCells.RowIssues issues, CellMarker marker) {
+        issues.byColumn().forEach((column, found) -> marker.mark(sheet, row.getRowNum(), column, found));
+    }
+
+    private void summary(Workbook workbook, Sheet sheet, Mode mode, Opened opened, Marking marking, Submission submission,
                          String office, Map<String, String> sheetNames) {
-        long errors = cells.placed().stream().filter(p -> p.issue().isError()).count();
-        long warnings = cells.placed().size() - errors;
+        IssueCells.Tally tally = marking.tally();
+        long errors = tally.errors();
+        long warnings = tally.warnings();
         List<SummarySheet.Line> lines = new ArrayList<>();
         lines.add(line("file", submission.fileName()));
         lines.add(line("office", office == null ? messages.get("ketqua.summary.office.root") : office));
@@ -389,12 +428,12 @@ public class ResultWorkbookWriter {
         } else if (mode == Mode.VALUES) {
             notes.add(messages.get("ketqua.note.csv"));
         }
-        int marked = cells.markedCells();
+        int marked = tally.markedCells();
         if (marked > settings.maxComments()) {
             notes.add(messages.get("ketqua.note.comments", settings.maxComments(), marked - settings.maxComments()));
         }
-        new SummarySheet(workbook, sheet, messages).write(outcome(submission), tone(submission), lines, notes, cells.placed(), sheetNames,
-                PROBLEMS_LISTED);
+        new SummarySheet(workbook, sheet, messages).write(outcome(submission), tone(submission), lines, notes, tally.listed(), tally.total(),
+                sheetNames);
     }
 
     private SummarySheet.Line line(String key, String value) {

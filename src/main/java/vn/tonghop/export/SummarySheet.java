@@ -102,11 +102,12 @@ final class SummarySheet {
     /**
      * Writes the sheet.
      *
+     * @param problems   the first problems, listed here (all of them are in the .ketqua.csv)
+     * @param total      how many problems there are
      * @param sheetNames the name each sheet of the clerk's file has in the result (for the links)
-     * @param listLimit  how many problems are listed here (all of them are in the .ketqua.csv)
      */
-    void write(String outcome, Tone tone, List<Line> lines, List<String> notes, List<IssueCells.Placed> problems,
-               Map<String, String> sheetNames, int listLimit) {
+    void write(String outcome, Tone tone, List<Line> lines, List<String> notes, List<IssueCells.Placed> problems, long total,
+               Map<String, String> sheetNames) {
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 9 * 256);
         sheet.setColumnWidth(2, 9 * 256);
@@ -141,24 +142,18 @@ final class SummarySheet {
             wide(note, value);
         }
         next++;
-        if (problems.isEmpty()) {
+        if (total == 0) {
             wide(messages.get("ketqua.problems.none"), label);
             return;
         }
-        wide(messages.get("ketqua.problems.title", problems.size()), label);
+        wide(messages.get("ketqua.problems.title", total), label);
         Row head = sheet.createRow(next++);
         put(head, 0, messages.get("result.header.sheet"), header);
         put(head, 1, messages.get("result.header.row"), header);
         put(head, 2, messages.get("result.header.column"), header);
         put(head, 3, messages.get("result.header.severity"), header);
         put(head, 4, messages.get("result.header.message"), header);
-        int listed = 0;
         for (IssueCells.Placed placed : problems) {
-            if (listed == listLimit) {
-                wide(messages.get("ketqua.problems.more", problems.size() - listed), value);
-                break;
-            }
-            listed++;
             Issue issue = placed.issue();
             Row row = sheet.createRow(next++);
             IssueCells.Target cell = placed.cell();
@@ -174,6 +169,9 @@ final class SummarySheet {
                 link.setAddress("'" + shown.replace("'", "''") + "'!" + new CellReference(cell.row(), cell.column()).formatAsString(false));
                 message.setHyperlink(link);
             }
+        }
+        if (total > problems.size()) {
+            wide(messages.get("ketqua.problems.more", total - problems.size()), value);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -29,12 +30,16 @@ import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.validate.Messages;
 
 /**
- * Scan step: lists the inbox, hashes every file (SHA-256, streamed) and registers it as a submission;
+ * Scan step: lists the inbox, hashes every file (SHA-256, streamed; not those over the size limit, which are
+ * rejected unread) and registers it as a submission;
  * a file whose content was already received is registered as a duplicate and never read again.
  * Files are taken in the order they arrived (modification time, then path), so a later correction
- * supersedes the earlier file.
+ * supersedes the earlier file. A file still being written is left in the inbox for the next run.
  */
 final class InboxScanTasklet implements Tasklet {
+
+    /** The scan step's context entry listing the files left in the inbox because they were still being written. */
+    static final String WAITING_KEY = "waiting";
 
     private static final Logger log = LoggerFactory.getLogger(InboxScanTasklet.class);
 
@@ -43,13 +48,16 @@ final class InboxScanTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final FormCatalogSync catalog;
     private final Messages messages;
+    private final IngestSettings settings;
 
-    InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages) {
+    InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages,
+                     IngestSettings settings) {
         this.layout = layout;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
+        this.settings = settings;
     }
 
     private record Found(Path path, String relative, String office, Instant modified, long size) {
@@ -86,14 +94,19 @@ final class InboxScanTasklet implements Tasklet {
             });
         }
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
+        List<String> waiting = new ArrayList<>();
         int registered = 0;
-        for (Found file : found) {
+        for (Found file : settled(found, waiting)) {
             Integer known = jdbc.queryForObject("SELECT count(*) FROM submission WHERE run_id = ? AND inbox_path = ?",
                     Integer.class, runId, file.relative());
             if (known != null && known > 0) {
                 continue; // registered before a restart of this run
             }
-            String sha = sha256(file.path());
+            String sha = file.size() > settings.maxFileBytes() ? unhashed(file) : sha256(file.path());
+            if (changed(file)) {
+                waiting.add(file.relative()); // written to while it was being hashed
+                continue;
+            }
             long id = submissions.register(runId, file.office(), file.path().getFileName().toString(), file.relative(), sha,
                     file.size(), file.modified());
             submissions.firstWithChecksum(sha, id).ifPresent(original -> {
@@ -104,6 +117,10 @@ final class InboxScanTasklet implements Tasklet {
             registered++;
             contribution.incrementWriteCount(1);
         }
+        if (!waiting.isEmpty()) {
+            log.info("Still being written, left for the next run: {}", waiting);
+        }
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WAITING_KEY, String.join("\n", waiting));
         log.info("Scan of {}: {} new file(s)", inbox, registered);
         return RepeatStatus.FINISHED;
     }
@@ -121,6 +138,59 @@ final class InboxScanTasklet implements Tasklet {
             text.append(name);
         }
         return text.toString();
+    }
+
+    /**
+     * The files that are not being written any more. A file modified within the settle time may still be
+     * growing (a copy over the network, a scanner): the scan waits once, until the newest such file is that old,
+     * and keeps it only if its size and modification time did not change meanwhile; the others stay in the
+     * inbox, listed in {@code waiting}, for the next run.
+     */
+    private List<Found> settled(List<Found> found, List<String> waiting) throws IOException {
+        Duration settle = Duration.ofSeconds(settings.settleSeconds());
+        Instant now = Instant.now();
+        Instant newest = found.stream().map(Found::modified).filter(m -> m.isAfter(now.minus(settle)))
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (newest == null) {
+            return found;
+        }
+        Duration wait = Duration.between(now, newest.plus(settle));
+        if (wait.compareTo(settle) > 0) {
+            wait = settle; // a modification time in the future (a clock off): wait no longer than the settle time
+        }
+        try {
+            Thread.sleep(Math.max(0, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for files being written", e);
+        }
+        List<Found> kept = new ArrayList<>();
+        for (Found file : found) {
+            if (changed(file)) {
+                waiting.add(file.relative());
+            } else {
+                kept.add(file);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a file's size or modification time differ from when it was listed (or it is gone). */
+    private static boolean changed(Found file) throws IOException {
+        try {
+            BasicFileAttributes now = Files.readAttributes(file.path(), BasicFileAttributes.class);
+            return now.size() != file.size() || !now.lastModifiedTime().toInstant().equals(file.modified());
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return true;
+        }
+    }
+
+    /**
+     * The checksum recorded for a file over the size limit, which is rejected unread: hashing a gigabyte would
+     * cost seconds for nothing. Unique to the file as dropped, so it is never taken for another one.
+     */
+    private static String unhashed(Found file) {
+        return "unhashed:" + file.size() + ":" + file.modified().toEpochMilli() + ":" + file.relative();
     }
 
     static String sha256(Path file) throws IOException {

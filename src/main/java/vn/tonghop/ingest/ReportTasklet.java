@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import java.util.List;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.export.ResultWorkbookWriter;
 import vn.tonghop.load.IssueRepository;
@@ -21,6 +21,8 @@ import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.UnitRegistry;
 import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.Severity;
 
 /**
  * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
@@ -39,15 +41,17 @@ final class ReportTasklet implements Tasklet {
     private final ResultCsvWriter csv;
     private final ResultWorkbookWriter workbook;
     private final RegistryCache registryCache;
+    private final Messages messages;
 
     ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
-                  ResultWorkbookWriter workbook, RegistryCache registryCache) {
+                  ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
         this.workbook = workbook;
         this.registryCache = registryCache;
+        this.messages = messages;
     }
 
     @Override
@@ -60,18 +64,20 @@ final class ReportTasklet implements Tasklet {
                 continue;
             }
             Path source = layout.file(submission.inboxPath());
-            boolean rejected = "rejected".equals(submission.status())
-                    || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+            boolean rejected = isRejected(submission);
             // Neither the folder nor the file name is trusted to build the path: both are made safe, and kept inside.
             Path folder = layout.destination(rejected, today, submission.officeCode());
             Files.createDirectories(folder);
             Path target = freeName(folder, submission.fileName());
             String stem = stem(target.getFileName().toString());
-            List<Issue> found = issues.forSubmission(submission.id());
-            csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), found);
+            try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
+                csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+            }
             if (workbook.enabled()) {
+                // The issues are streamed from the database again, so a file with a million bad cells fits in memory.
                 ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
-                        InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found);
+                        InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()),
+                        () -> issues.streamForSubmission(submission.id()));
                 log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
             }
             if (Files.exists(source)) {
@@ -91,6 +97,27 @@ final class ReportTasklet implements Tasklet {
             return null;
         }
         return registry.office(folder).map(unit -> unit.fullName() + " (" + unit.code() + ")").orElse(folder);
+    }
+
+    /**
+     * Nothing of the file was taken: rejected whole, every row rejected, or the same content as a file of this
+     * run that was itself rejected.
+     */
+    private boolean isRejected(Submission submission) {
+        if ("duplicate".equals(submission.status()) && submission.duplicateOf() != null) {
+            return submissions.find(submission.duplicateOf()).map(this::isRejected).orElse(false);
+        }
+        return "rejected".equals(submission.status())
+                || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+    }
+
+    /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
+    private Stream<Issue> sheetNote(Submission submission) {
+        if (submission.sheet() == null || "csv".equals(submission.format())) {
+            return Stream.empty();
+        }
+        return Stream.of(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
+                messages.get("file.sheetChoice", submission.sheet())));
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */

@@ -15,10 +15,8 @@ import vn.tonghop.read.SheetRef;
  * @param unknownColumns headers the form does not know (reported to the clerk, never silently dropped)
  * @param repeatedColumns headers of a second column for an indicator already taken by a column to their left
  * @param titleLines     text above the header, top to bottom (for the period)
- * @param sheetChoice    why this sheet was chosen, when the file had several (English, for the log)
  */
 public record LocatedTable(SheetRef sheet, TableShape shape, int headerLastRow, Map<Integer, String> indicatorColumns,
                            Map<ColumnRole, Integer> roleColumns, Map<Integer, String> headers,
-                           List<String> unknownColumns, List<String> repeatedColumns, List<String> titleLines,
-                           String sheetChoice) {
+                           List<String> unknownColumns, List<String> repeatedColumns, List<String> titleLines) {
 }

@@ -48,13 +48,8 @@ public final class TableLocator {
         }
         Candidate chosen = best.stream().max(Comparator.comparingInt(Candidate::score)
                 .thenComparing(c -> !c.sheet().hidden())).orElseThrow();
-        String choice = null;
-        if (file.sheets().size() > 1) {
-            choice = "read sheet '" + chosen.sheet().name() + "'" + (chosen.sheet().hidden() ? " (hidden)" : "")
-                    + ", which carries the form's header; " + (file.sheets().size() - 1) + " other sheet(s) not read";
-        }
         return Optional.of(new LocatedTable(chosen.sheet(), chosen.shape(), chosen.row(), chosen.indicators(), chosen.roles(),
-                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles(), choice));
+                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles()));
     }
 
     private Optional<Candidate> bestInSheet(TableFile file, SheetRef sheet) throws IOException {

@@ -20,13 +20,15 @@ public class JobLaunches {
     private final Job ingestJob;
     private final Job aggregateJob;
     private final Job exportJob;
+    private final Job narrativeJob;
 
     public JobLaunches(JobOperator operator, @Qualifier("ingestJob") Job ingestJob, @Qualifier("aggregateJob") Job aggregateJob,
-                       @Qualifier("exportJob") Job exportJob) {
+                       @Qualifier("exportJob") Job exportJob, @Qualifier("narrativeJob") Job narrativeJob) {
         this.operator = operator;
         this.ingestJob = ingestJob;
         this.aggregateJob = aggregateJob;
         this.exportJob = exportJob;
+        this.narrativeJob = narrativeJob;
     }
 
     public JobExecution ingest(Path inbox) throws Exception {
@@ -38,8 +40,23 @@ public class JobLaunches {
     }
 
     public JobExecution export(Collection<Integer> years, Path out, String province) throws Exception {
+        return export(years, java.util.List.of(), out, province);
+    }
+
+    /** @param packYears the years to write conference packs for (empty = none) */
+    public JobExecution export(Collection<Integer> years, Collection<Integer> packYears, Path out, String province) throws Exception {
         return launch(exportJob, base()
                 .addString("years", years.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
+                .addString("packs", packYears.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
+                .addString("out", out.toAbsolutePath().normalize().toString())
+                .addString("province", province == null ? "" : province)
+                .toJobParameters());
+    }
+
+    /** The narrative report of the year for one province, or for every province with aggregates when null. */
+    public JobExecution narrative(int year, Path out, String province) throws Exception {
+        return launch(narrativeJob, base()
+                .addLong("year", (long) year)
                 .addString("out", out.toAbsolutePath().normalize().toString())
                 .addString("province", province == null ? "" : province)
                 .toJobParameters());

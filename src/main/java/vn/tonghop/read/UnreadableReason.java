@@ -19,6 +19,11 @@ public enum UnreadableReason {
     CORRUPT,
     /** A zip whose parts expand far beyond their compressed size (a "zip bomb"). */
     ZIP_BOMB,
+    /**
+     * Workbook XML with a document type declaration: the way to external entities (a file of the server read
+     * into a cell, a URL fetched). Excel never writes one; the parsers refuse it, and so is the file.
+     */
+    UNSAFE_XML,
     /** Binary content that is neither a workbook nor text. */
     BINARY,
     /** A zip or OLE2 container that holds something other than a workbook (a .docx, .doc, .ods, ...). */

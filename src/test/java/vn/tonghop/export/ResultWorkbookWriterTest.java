@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.poi.hssf.usermodel.HSSFSheet;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -31,6 +29,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Drawing;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,12 +131,18 @@ class ResultWorkbookWriterTest {
     void write_whenTheWorkbookIsTooBigToLoad_thenItsValuesAreStreamedMarkedAndTheSummarySaysSo() throws IOException {
         Path source = fixture("bao-cao-libreoffice.xlsx");
         Path target = out.resolve("bao-cao.ketqua.xlsx");
-        Set<String> tempBefore = sxssfTempFiles();
-
-        ResultWorkbookWriter.Mode mode = writer(Messages.vietnamese(), new ResultWorkbookSettings(true, 0L, null, null)).write(source, target,
-                submission("bao-cao-libreoffice.xlsx", "applied", "xlsx", 2, 1, null), "Huyện Bạch Thông (063)", List.of(
-                        new Issue(Severity.WARNING, "cell.warnAtLeast", "Báo cáo năm 2023", 5, ATTENDEES, "235", "02011", "Ít người tham gia."),
-                        error("Báo cáo năm 2023", 6, SESSIONS, "21", "Giá trị thử.")));
+        // SXSSF's temporary row files in a folder of this test's own (POI's default one is shared by every process).
+        Path temporaries = Files.createDirectories(out.resolve("poi-tam"));
+        ResultWorkbookWriter.Mode mode;
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaries.toFile()));
+        try {
+            mode = writer(Messages.vietnamese(), new ResultWorkbookSettings(true, 0L, null, null)).write(source, target,
+                    submission("bao-cao-libreoffice.xlsx", "applied", "xlsx", 2, 1, null), "Huyện Bạch Thông (063)", List.of(
+                            new Issue(Severity.WARNING, "cell.warnAtLeast", "Báo cáo năm 2023", 5, ATTENDEES, "235", "02011", "Ít người tham gia."),
+                            error("Báo cáo năm 2023", 6, SESSIONS, "21", "Giá trị thử.")));
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        }
 
         assertThat(mode).isEqualTo(ResultWorkbookWriter.Mode.VALUES);
         try (XSSFWorkbook workbook = open(target)) {
@@ -155,7 +161,9 @@ class ResultWorkbookWriterTest {
                     "Tệp lớn (0,0 MB, 3 dòng số liệu): để không tốn quá nhiều bộ nhớ, bản đánh dấu này chỉ chép giá trị các ô, "
                             + "không giữ định dạng và công thức của tệp gốc.");
         }
-        assertThat(sxssfTempFiles()).isEqualTo(tempBefore);
+        try (Stream<Path> left = Files.list(temporaries)) {
+            assertThat(left).as("SXSSF's temporary files, deleted when the workbook is closed").isEmpty();
+        }
     }
 
     @Test
@@ -335,16 +343,5 @@ class ResultWorkbookWriterTest {
             }
         }
         return texts;
-    }
-
-    /** SXSSF's temporary sheet files in POI's temporary folder. */
-    private static Set<String> sxssfTempFiles() throws IOException {
-        Path folder = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
-        if (!Files.isDirectory(folder)) {
-            return Set.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("poi-sxssf")).collect(Collectors.toSet());
-        }
     }
 }

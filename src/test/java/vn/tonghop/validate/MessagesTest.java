@@ -32,10 +32,13 @@ class MessagesTest {
     /**
      * Where Vietnamese in the code is data the program matches or reads back, not a message: prefixes of unit
      * names, syllables and legacy font tables for encoding detection, the yes/no words of a cell, the period labels
-     * the parser reads back.
+     * the parser reads back, and the number notation of the narrative report (a Vietnamese document by design,
+     * whose wording lives in {@code jobs/antq-01-narrative.yaml}).
      */
     private static final Set<String> VIETNAMESE_AS_DATA = Set.of("normalise/UnitNameKey.java", "normalise/Period.java",
-            "read/VietnameseSyllables.java", "read/LegacyFont.java", "read/CellText.java");
+            "read/VietnameseSyllables.java", "read/LegacyFont.java", "read/CellText.java", "export/narrative/VietnameseFigures.java");
+    /** Single literals that are data: the registry's unit type a province's title depends on. */
+    private static final Set<String> LITERALS_AS_DATA = Set.of("export/pack/PackRepository.java:\"Thành phố\"");
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
@@ -124,7 +127,7 @@ class MessagesTest {
                     }
                     Matcher literal = STRING_LITERAL.matcher(line);
                     while (literal.find()) {
-                        if (VIETNAMESE.matcher(literal.group()).find()) {
+                        if (VIETNAMESE.matcher(literal.group()).find() && !LITERALS_AS_DATA.contains(relative + ":" + literal.group())) {
                             found.add(relative + ":" + (i + 1) + ": " + literal.group());
                         }
                     }
