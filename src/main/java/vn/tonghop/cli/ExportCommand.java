@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
 @Component
 @Scope("prototype")
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
+@Command(name = "export", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED}, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -40,12 +41,14 @@ public class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tonghop: --province phải là mã tỉnh 2 chữ số (a 2-digit province code), not '" + province + "'");
             return ExitCodes.USAGE;
         }
-        if (!pipeline.yearsWithAggregates().contains(year)) {
-            spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
-                    + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
-            return ExitCodes.FAILED;
-        }
-        pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
-        return ExitCodes.OK;
+        return pipeline.locked("export", spec.commandLine().getErr(), () -> {
+            if (!pipeline.yearsWithAggregates().contains(year)) {
+                spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
+                        + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
+                return ExitCodes.FAILED;
+            }
+            pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        });
     }
 }

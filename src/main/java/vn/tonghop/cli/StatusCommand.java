@@ -22,6 +22,7 @@ import vn.tonghop.ingest.InboxLayout;
 public class StatusCommand implements Callable<Integer> {
 
     private final JdbcTemplate jdbc;
+    private final Unattended unattended;
 
     @Spec
     CommandSpec spec;
@@ -32,8 +33,9 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "How many recent runs to show.")
     int runs;
 
-    public StatusCommand(JdbcTemplate jdbc) {
+    public StatusCommand(JdbcTemplate jdbc, Unattended unattended) {
         this.jdbc = jdbc;
+        this.unattended = unattended;
     }
 
     @Override
@@ -71,6 +73,8 @@ public class StatusCommand implements Callable<Integer> {
             out.printf("  %-8s %-40s %-19s %-10s %5d %5d %5d%n", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                     rs.getInt(5), rs.getInt(6), rs.getInt(7));
         });
+        out.println();
+        unattended.print(out);
         return ExitCodes.OK;
     }
 }

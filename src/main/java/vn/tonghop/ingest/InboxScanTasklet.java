@@ -15,7 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +29,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.Messages;
 
 /**
  * Scan step: lists the inbox, hashes every file (SHA-256, streamed) and registers it as a submission;
  * a file whose content was already received is registered as a duplicate and never read again.
  * Files are taken in the order they arrived (modification time, then path), so a later correction
- * supersedes the earlier file.
+ * supersedes the earlier file. Files still being written are left for a later run ({@link FileSettling}).
  */
 final class InboxScanTasklet implements Tasklet {
 
@@ -43,20 +47,25 @@ final class InboxScanTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final FormCatalogSync catalog;
     private final Messages messages;
+    private final FileSettling settling;
+    private final RunProgress progress;
 
-    InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages) {
+    InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages,
+                     FileSettling settling, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
+        this.settling = settling;
+        this.progress = progress;
     }
 
     private record Found(Path path, String relative, String office, Instant modified, long size) {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException, InterruptedException {
         catalog.sync();
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         Path inbox = layout.inbox();
@@ -83,14 +92,27 @@ final class InboxScanTasklet implements Tasklet {
             });
         }
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
+        Map<Path, FileSettling.Stamp> stamps = new LinkedHashMap<>();
+        found.forEach(file -> stamps.put(file.path(), new FileSettling.Stamp(file.size(), file.modified())));
+        Set<Path> writing = settling.stillBeingWritten(stamps);
+        progress.phase(RunProgress.Phase.SCAN, found.size(), found.stream().mapToLong(Found::size).sum());
         int registered = 0;
         for (Found file : found) {
+            progress.fileDone(file.size(), 0);
+            if (writing.contains(file.path())) {
+                log.info("{}: still being written; left for a later run", file.relative());
+                continue;
+            }
             Integer known = jdbc.queryForObject("SELECT count(*) FROM submission WHERE run_id = ? AND inbox_path = ?",
                     Integer.class, runId, file.relative());
             if (known != null && known > 0) {
                 continue; // registered before a restart of this run
             }
             String sha = sha256(file.path());
+            if (!settling.unchanged(file.path(), stamps.get(file.path()))) {
+                log.info("{}: changed while it was read; left for a later run", file.relative());
+                continue;
+            }
             long id = submissions.register(runId, file.office(), file.path().getFileName().toString(), file.relative(), sha,
                     file.size(), file.modified());
             submissions.firstWithChecksum(sha, id).ifPresent(original -> {

@@ -8,6 +8,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -27,6 +29,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.ReportForm;
@@ -36,6 +40,7 @@ import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.validate.CheckedRow;
 import vn.tonghop.validate.Messages;
@@ -62,8 +67,9 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
-                                 FormCatalogSync catalog, Messages messages) {
-        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages);
+                                 FormCatalogSync catalog, Messages messages, IngestSettings settings, RunProgress progress) {
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages,
+                new FileSettling(settings.settle()), progress);
     }
 
     @Bean
@@ -82,6 +88,7 @@ public class IngestJobConfig {
                 ExecutionContext context = new ExecutionContext();
                 context.putLong("submissionId", submission.id());
                 context.putString("file", submission.inboxPath());
+                context.putLong("size", submission.sizeBytes());
                 partitions.put("file-" + submission.id(), context);
             }
             return partitions;
@@ -100,19 +107,27 @@ public class IngestJobConfig {
 
     @Bean
     Step readStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
-                  IngestSettings settings) {
+                  IngestSettings settings, SubmissionRepository submissions, RunProgress progress) {
         return new StepBuilder("read", jobRepository)
                 .partitioner("read-file", filePartitioner)
                 .step(readFileStep)
                 .gridSize(settings.threads())
                 .taskExecutor(fileTaskExecutor)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        List<Submission> toRead = submissions.byRunAndStatus(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                                "registered");
+                        progress.phase(RunProgress.Phase.READ, toRead.size(), toRead.stream().mapToLong(Submission::sizeBytes).sum());
+                    }
+                })
                 .build();
     }
 
     @Bean
     Step readFileStep(JobRepository jobRepository, PlatformTransactionManager tm, IngestSettings settings,
                       ItemStreamReader<SubmittedRow> fileRowReader, ItemProcessor<SubmittedRow, CheckedRow> rowChecker,
-                      ItemWriter<CheckedRow> checkedRowWriter, StepExecutionListener fileReadListener) {
+                      ItemWriter<CheckedRow> checkedRowWriter, StepExecutionListener fileReadListener, RunProgress progress) {
         return new StepBuilder("read-file", jobRepository)
                 .<SubmittedRow, CheckedRow>chunk(settings.chunkSize())
                 .transactionManager(tm)
@@ -120,6 +135,12 @@ public class IngestJobConfig {
                 .processor(rowChecker)
                 .writer(checkedRowWriter)
                 .listener(fileReadListener)
+                .listener(new ItemWriteListener<CheckedRow>() {
+                    @Override
+                    public void afterWrite(Chunk<? extends CheckedRow> items) {
+                        progress.rowsRead(items.size());
+                    }
+                })
                 .build();
     }
 
@@ -152,28 +173,32 @@ public class IngestJobConfig {
 
     /** Records a file's row counts once its partition has read it through. */
     @Bean
-    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions) {
+    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions, RunProgress progress) {
         return new StepExecutionListener() {
             @Override
             public ExitStatus afterStep(StepExecution stepExecution) {
                 if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode()) && !fileState.rejected()) {
                     submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
                 }
+                progress.fileDone(stepExecution.getExecutionContext().getLong("size", 0L), 0);
                 return stepExecution.getExitStatus();
             }
         };
     }
 
     @Bean
-    Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier) {
-        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier), tm).build();
+    Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier,
+                   RunProgress progress) {
+        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier, progress), tm).build();
     }
 
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv) {
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv);
+                                ResultCsvWriter csv, PlatformTransactionManager tm, RunProgress progress) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(tm);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, ownTransaction, progress);
     }
 
     @Bean

@@ -6,22 +6,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 
 /**
  * Report step: writes each file's results and moves the file out of the inbox, to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
- * The file itself is never modified. Results are written before the move, and the move is recorded
- * last, so a crash in between is finished by the next run.
+ * The file itself is never modified. Per file: results written, file moved, move recorded and committed
+ * at once (its own transaction). A run killed between the move and the record is finished by the
+ * restart, which finds the moved file by its checksum instead of moving it twice.
  */
 final class ReportTasklet implements Tasklet {
 
@@ -31,22 +36,26 @@ final class ReportTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final ResultCsvWriter csv;
+    private final TransactionTemplate ownTransaction;
+    private final RunProgress progress;
 
-    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv) {
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
+                  TransactionTemplate ownTransaction, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
+        this.ownTransaction = ownTransaction;
+        this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         LocalDate today = LocalDate.now();
-        for (Submission submission : submissions.byRun(runId)) {
-            if (submission.movedTo() != null) {
-                continue;
-            }
+        List<Submission> toMove = submissions.byRun(runId).stream().filter(s -> s.movedTo() == null).toList();
+        progress.phase(RunProgress.Phase.REPORT, toMove.size(), 0);
+        for (Submission submission : toMove) {
             Path source = layout.file(submission.inboxPath());
             boolean rejected = "rejected".equals(submission.status())
                     || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
@@ -54,19 +63,58 @@ final class ReportTasklet implements Tasklet {
             if (submission.officeCode() != null) {
                 folder = folder.resolve(submission.officeCode());
             }
-            Files.createDirectories(folder);
-            Path target = freeName(folder, submission.fileName());
+            Optional<Path> movedBefore = Files.exists(source) ? Optional.empty() : findMoved(submission, rejected, today);
+            Path target;
+            if (movedBefore.isPresent()) {
+                target = movedBefore.get();
+                folder = target.getParent();
+                log.info("{} was moved to {} by an interrupted run; recording it", submission.inboxPath(), target);
+            } else {
+                Files.createDirectories(folder);
+                target = freeName(folder, submission.fileName());
+            }
             String stem = stem(target.getFileName().toString());
             csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
-            if (Files.exists(source)) {
-                move(source, target);
-            } else {
-                log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
+            if (movedBefore.isEmpty()) {
+                if (Files.exists(source)) {
+                    move(source, target);
+                } else {
+                    log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
+                }
             }
-            submissions.markMoved(submission.id(), layout.root().relativize(target).toString().replace('\\', '/'));
+            String movedTo = layout.root().relativize(target).toString().replace('\\', '/');
+            ownTransaction.executeWithoutResult(status -> submissions.markMoved(submission.id(), movedTo));
             contribution.incrementWriteCount(1);
+            progress.fileDone(submission.sizeBytes(), 0);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The file as an interrupted run left it: moved to {@code archive/} or {@code rejected/} (any day since
+     * it was received) under its name or a numbered one, same content, not claimed by another submission.
+     */
+    private Optional<Path> findMoved(Submission submission, boolean rejected, LocalDate today) throws IOException {
+        LocalDate day = submission.receivedAt() == null ? today : submission.receivedAt().toLocalDate().minusDays(1);
+        for (; !day.isAfter(today); day = day.plusDays(1)) {
+            Path folder = rejected ? layout.rejected(day) : layout.archive(day);
+            if (submission.officeCode() != null) {
+                folder = folder.resolve(submission.officeCode());
+            }
+            String name = submission.fileName();
+            String stem = stem(name);
+            String extension = name.substring(stem.length());
+            Path candidate = folder.resolve(name);
+            for (int n = 2; Files.exists(candidate); n++) {
+                if (Files.size(candidate) == submission.sizeBytes()
+                        && InboxScanTasklet.sha256(candidate).equals(submission.sha256())
+                        && !submissions.isMovedTo(layout.root().relativize(candidate).toString().replace('\\', '/'))) {
+                    return Optional.of(candidate);
+                }
+                candidate = folder.resolve(stem + "-" + n + extension);
+            }
+        }
+        return Optional.empty();
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */

@@ -62,6 +62,12 @@ public class SubmissionRepository {
         jdbc.update("UPDATE submission SET moved_to = ?, finished_at = now() WHERE id = ?", movedTo, id);
     }
 
+    /** Whether a submission already records this path (relative to the inbox's parent) as where it went. */
+    public boolean isMovedTo(String movedTo) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM submission WHERE moved_to = ?", Integer.class, movedTo);
+        return n != null && n > 0;
+    }
+
     public Optional<Submission> find(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE id = ?", this::map, id).stream().findFirst();
     }

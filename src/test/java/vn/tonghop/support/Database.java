@@ -11,6 +11,6 @@ public final class Database {
     public static void clear(JdbcTemplate jdbc) {
         jdbc.execute("""
                 TRUNCATE unit, unit_mapping, submission, report, value, issue, staging_report, staging_value,
-                         aggregate_value, completeness RESTART IDENTITY CASCADE""");
+                         aggregate_value, completeness, aggregate_pending RESTART IDENTITY CASCADE""");
     }
 }
