@@ -91,9 +91,11 @@ public class Pipeline {
             err.println("tonghop: " + (holder.isPresent() ? messages.get("lock.refused", holder.get()) : messages.get("lock.refusedUnknown")));
             return ExitCodes.LOCKED;
         }
-        try (RunLock.Held lockHeld = held.get()) {
+        try {
             unfinished.markStaleAsFailed();
             return work.run();
+        } finally {
+            held.get().close();
         }
     }
 
@@ -192,9 +194,11 @@ public class Pipeline {
     }
 
     private <T> T withProgress(PrintWriter out, Callable<T> work) throws Exception {
-        try (AutoCloseable printer = ProgressPrinter.start(progress, messages, out, numbers, progressInterval)) {
+        AutoCloseable printer = ProgressPrinter.start(progress, messages, out, numbers, progressInterval);
+        try {
             return work.call();
         } finally {
+            printer.close();
             progress.idle();
         }
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Scope;
@@ -130,6 +132,8 @@ public class ServeCommand implements Callable<Integer> {
             if (!unfinished.list().isEmpty() || !pipeline.pendingYears().isEmpty()) {
                 request("resume", stdout, err);
             }
+            // serve blocks inside the command line runner, so Boot never reaches "ready" by itself
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
             shutdown.awaitShutdown();
             stdout.println(messages.get("serve.stopping"));
             stdout.flush();

@@ -64,7 +64,7 @@ public class UnfinishedRuns {
             if (status.isRunning()) {
                 JobExecution execution = repository.getJobExecution(unfinished.executionId());
                 if (execution != null) {
-                    log.warn("{} execution {} (started {}) was left {} by a process that is gone; marked FAILED",
+                    log.info("{} execution {} (started {}) was left {} by a process that is gone; marked FAILED",
                             unfinished.jobName(), unfinished.executionId(), unfinished.started(), unfinished.status());
                     operator.recover(execution);
                     marked++;
