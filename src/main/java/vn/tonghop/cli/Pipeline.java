@@ -94,6 +94,9 @@ public class Pipeline {
         try {
             unfinished.markStaleAsFailed();
             return work.run();
+        } catch (JobLaunches.JobStoppedException e) {
+            err.println("tonghop: " + messages.get("run.stopped"));
+            return ExitCodes.FAILED;
         } finally {
             held.get().close();
         }

@@ -77,10 +77,17 @@ public class IngestJobConfig {
         return new StepBuilder("scan", jobRepository).tasklet(scanTasklet, tm).build();
     }
 
-    /** One partition per registered file of this run, so both cores read files. */
+    /**
+     * One partition per file of this run still to read (status {@code registered}), so both cores read
+     * files. Partitions are named per job execution: on a restart every such file is read again from the
+     * top (its staging cleared first), whatever Spring Batch recorded for the partition. Spring Batch 6
+     * records a partition COMPLETED before its listeners run, so a process killed in between leaves a
+     * completed partition whose file was never marked read; the file's own status is what counts.
+     */
     @Bean
     @StepScope
-    Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId, SubmissionRepository submissions) {
+    Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
+                                @Value("#{stepExecution.jobExecution.id}") Long executionId, SubmissionRepository submissions) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<Submission> registered = submissions.byRunAndStatus(runId, "registered");
@@ -89,7 +96,7 @@ public class IngestJobConfig {
                 context.putLong("submissionId", submission.id());
                 context.putString("file", submission.inboxPath());
                 context.putLong("size", submission.sizeBytes());
-                partitions.put("file-" + submission.id(), context);
+                partitions.put("file-" + submission.id() + "-" + executionId, context);
             }
             return partitions;
         };

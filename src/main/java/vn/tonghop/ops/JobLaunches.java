@@ -103,6 +103,9 @@ public class JobLaunches {
                 monitor.notifyAll();
             }
         }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            throw new JobStoppedException(jobName + " stopped at a chunk boundary (shutdown); the next run resumes it");
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String failures = execution.getAllFailureExceptions().stream().map(Throwable::toString).collect(Collectors.joining("; "));
             throw new JobFailedException(jobName + " ended " + execution.getStatus() + (failures.isEmpty() ? "" : ": " + failures));
@@ -162,8 +165,15 @@ public class JobLaunches {
     }
 
     /** A job that did not complete; the message says which and why. */
-    public static final class JobFailedException extends RuntimeException {
+    public static class JobFailedException extends RuntimeException {
         public JobFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /** A job stopped on request (SIGTERM, Ctrl-C) after committing its current chunk; restartable. */
+    public static final class JobStoppedException extends JobFailedException {
+        public JobStoppedException(String message) {
             super(message);
         }
     }

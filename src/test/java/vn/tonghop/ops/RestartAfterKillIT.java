@@ -120,6 +120,33 @@ class RestartAfterKillIT {
         assertThat(count(db, "SELECT count(*) FROM aggregate_pending")).isZero();
     }
 
+    @Test
+    void run_stoppedWithSigterm_thenTheRunningChunkCommitsTheJobEndsStoppedAndTheNextRunResumesIt() throws IOException {
+        Path work = copyOfFiles("sigterm");
+        String url = RegistryTemplate.newDatabase("sigterm");
+        JdbcTemplate db = SharedPostgres.jdbc(url);
+
+        TonghopProcess first = TonghopProcess.start(work, url, Map.of(), "run", "--inbox", "inbox", "--out", "out");
+        TonghopProcess.await("a third of the files read", RUN_TIMEOUT,
+                () -> count(db, "SELECT count(*) FROM submission WHERE status <> 'registered'") >= fileCount / 3 || !first.isAlive());
+        first.terminate();
+        first.waitFor(Duration.ofMinutes(1));
+
+        assertThat(first.err()).as(first.output()).contains("Lượt chạy đã dừng theo yêu cầu").doesNotContain("Exception");
+        assertThat(db.queryForList("""
+                SELECT e.status FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                WHERE i.job_name = 'ingest'""", String.class)).as("stopped cleanly, not left running").containsExactly("STOPPED");
+        assertThat(count(db, "SELECT count(*) FROM batch_step_execution WHERE status IN ('STARTED', 'STOPPING')"))
+                .as("every file's step ended at a chunk boundary").isZero();
+        assertThat(count(db, "SELECT count(*) FROM submission WHERE status = 'registered'")).as("files not read yet").isPositive();
+
+        TonghopProcess second = run(work, url);
+
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.out()).contains("Tiếp tục lượt nhận tệp #1 bị gián đoạn").contains("trạng thái STOPPED");
+        assertSameAsReference(work, db);
+    }
+
     private static void assertSameAsReference(Path work, JdbcTemplate db) throws IOException {
         assertThat(Files.readAllLines(work.resolve("out/aggregates.csv"), StandardCharsets.UTF_8))
                 .as("aggregates.csv of the interrupted and resumed run").containsExactlyElementsOf(referenceAggregates);
