@@ -36,6 +36,7 @@ public class UnitsCommand implements Runnable {
     public static class Import implements Callable<Integer> {
 
         private final RegistryImporter importer;
+        private final Pipeline pipeline;
 
         @Spec
         CommandSpec spec;
@@ -47,12 +48,18 @@ public class UnitsCommand implements Runnable {
                 description = "First day the listed units are in force (default: 2000-01-01 before the 2025 reform, 2025-07-01 after).")
         LocalDate validFrom;
 
-        public Import(RegistryImporter importer) {
+        public Import(RegistryImporter importer, Pipeline pipeline) {
             this.importer = importer;
+            this.pipeline = pipeline;
         }
 
         @Override
         public Integer call() throws Exception {
+            // the registry changes under no running ingest or aggregation
+            return pipeline.locked("units import", spec.commandLine().getErr(), this::importRegistry);
+        }
+
+        private int importRegistry() throws Exception {
             try {
                 RegistryImporter.ImportSummary s = importer.importFile(file, validFrom);
                 spec.commandLine().getOut().printf("Đã nạp %s (%s): %d dòng; %d mới, %d cập nhật, %d không đổi.%n",

@@ -82,13 +82,20 @@ public class IngestJobConfig {
      * files. Partitions are named per job execution: on a restart every such file is read again from the
      * top (its staging cleared first), whatever Spring Batch recorded for the partition. Spring Batch 6
      * records a partition COMPLETED before its listeners run, so a process killed in between leaves a
-     * completed partition whose file was never marked read; the file's own status is what counts.
+     * completed partition whose file was never marked read; the file's own status is what counts. A file
+     * read but not yet applied whose staged rows are gone (PostgreSQL empties its unlogged staging tables
+     * when it recovers from a crash) is read again too.
      */
     @Bean
     @StepScope
     Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
                                 @Value("#{stepExecution.jobExecution.id}") Long executionId, SubmissionRepository submissions) {
         return gridSize -> {
+            int lost = submissions.rereadWhenStagingLost(runId);
+            if (lost > 0) {
+                org.slf4j.LoggerFactory.getLogger(IngestJobConfig.class)
+                        .warn("{} file(s) read before a database crash lost their staged rows; reading them again", lost);
+            }
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<Submission> registered = submissions.byRunAndStatus(runId, "registered");
             for (Submission submission : registered) {
@@ -120,6 +127,8 @@ public class IngestJobConfig {
                 .step(readFileStep)
                 .gridSize(settings.threads())
                 .taskExecutor(fileTaskExecutor)
+                // on a restart the step runs again, for the files still to read (none: it ends at once)
+                .allowStartIfComplete(true)
                 .listener(new StepExecutionListener() {
                     @Override
                     public void beforeStep(StepExecution stepExecution) {

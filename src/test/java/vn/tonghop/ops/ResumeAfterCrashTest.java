@@ -95,41 +95,69 @@ class ResumeAfterCrashTest {
                 .containsExactly("FAILED", "COMPLETED", "COMPLETED");
     }
 
-    @Test
-    void run_whenAFilesPartitionCompletedButTheFileWasNeverMarkedRead_thenTheFileIsReadAgain() throws IOException {
-        run();
+    /**
+     * Takes a finished file back to where a crash could have left it: in the inbox again, none of its
+     * reports applied, in {@code status}; the ingest run and the given steps left running.
+     */
+    private long undo(String inboxPath, String status, String... steps) throws IOException {
         String day = LocalDate.now().toString();
-        long values = jdbc.queryForObject("SELECT count(*) FROM value", Long.class);
-        String province2022 = """
-                SELECT value::int FROM aggregate_value WHERE level = 'province' AND unit_code = '06' AND year = 2022
-                AND indicator = 'propaganda_sessions'""";
-        int sessions2022 = jdbc.queryForObject(province2022, Integer.class);
-        // Spring Batch 6 saves a partition as COMPLETED before its listeners run: killed in between, the
-        // partition is complete while its file is still 'registered', its rows never applied.
-        long id = jdbc.queryForObject("SELECT id FROM submission WHERE inbox_path = '063/bach-thong-2022.xlsx'", Long.class);
+        String name = inboxPath.substring(inboxPath.indexOf('/') + 1);
+        long id = jdbc.queryForObject("SELECT id FROM submission WHERE inbox_path = ?", Long.class, inboxPath);
         Path archived = work.resolve("sample-input/archive/" + day + "/063");
-        Files.move(archived.resolve("bach-thong-2022.xlsx"), work.resolve("sample-input/inbox/063/bach-thong-2022.xlsx"));
-        Files.delete(archived.resolve("bach-thong-2022.ketqua.csv"));
+        Files.move(archived.resolve(name), work.resolve("sample-input/inbox/" + inboxPath));
+        Files.delete(archived.resolve(name.replace(".xlsx", ".ketqua.csv")));
         jdbc.update("DELETE FROM value WHERE report_id IN (SELECT id FROM report WHERE submission_id = ?)", id);
         jdbc.update("DELETE FROM report WHERE submission_id = ?", id);
-        jdbc.update("""
-                UPDATE submission SET status = 'registered', rows_read = 0, rows_accepted = 0, rows_rejected = 0, moved_to = NULL,
-                       finished_at = NULL WHERE id = ?""", id);
+        jdbc.update("UPDATE submission SET status = ?, moved_to = NULL, finished_at = NULL WHERE id = ?", status, id);
         long execution = ingestExecution();
         jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = ?",
                 execution);
-        jdbc.update("""
-                UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
-                WHERE job_execution_id = ? AND step_name IN ('read', 'apply', 'report')""", execution);
+        for (String step : steps) {
+            jdbc.update("""
+                    UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
+                    WHERE job_execution_id = ? AND step_name = ?""", execution, step);
+        }
+        return id;
+    }
 
+    private static final String PROVINCE_2022 = """
+            SELECT value::int FROM aggregate_value WHERE level = 'province' AND unit_code = '06' AND year = 2022
+            AND indicator = 'propaganda_sessions'""";
+
+    private void assertResumedAsIfNothingHappened(long id, long values, int sessions2022) {
         Cli.Result resumed = run();
 
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("Tiếp tục lượt nhận tệp #");
         assertThat(jdbc.queryForObject("SELECT status || ' ' || rows_accepted || ' ' || moved_to FROM submission WHERE id = ?", String.class, id))
-                .isEqualTo("applied 13 archive/" + day + "/063/bach-thong-2022.xlsx");
+                .isEqualTo("applied 13 archive/" + LocalDate.now() + "/063/bach-thong-2022.xlsx");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM value", Long.class)).isEqualTo(values);
-        assertThat(jdbc.queryForObject(province2022, Integer.class)).isEqualTo(sessions2022);
+        assertThat(jdbc.queryForObject(PROVINCE_2022, Integer.class)).isEqualTo(sessions2022);
+    }
+
+    @Test
+    void run_whenAFilesPartitionCompletedButTheFileWasNeverMarkedRead_thenTheFileIsReadAgain() throws IOException {
+        run();
+        long values = jdbc.queryForObject("SELECT count(*) FROM value", Long.class);
+        int sessions2022 = jdbc.queryForObject(PROVINCE_2022, Integer.class);
+        // Spring Batch 6 saves a partition as COMPLETED before its listeners run: killed in between, the
+        // partition is complete while its file is still 'registered', its rows never applied.
+        long id = undo("063/bach-thong-2022.xlsx", "registered", "read", "apply", "report");
+        jdbc.update("UPDATE submission SET rows_read = 0, rows_accepted = 0 WHERE id = ?", id);
+
+        assertResumedAsIfNothingHappened(id, values, sessions2022);
+    }
+
+    @Test
+    void run_whenPostgresqlCrashedAfterAFileWasReadAndEmptiedStaging_thenTheFileIsReadAgain() throws IOException {
+        run();
+        long values = jdbc.queryForObject("SELECT count(*) FROM value", Long.class);
+        int sessions2022 = jdbc.queryForObject(PROVINCE_2022, Integer.class);
+        // read completed, apply never ran, and crash recovery emptied the unlogged staging tables
+        long id = undo("063/bach-thong-2022.xlsx", "read", "apply", "report");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM staging_report", Integer.class)).isZero();
+
+        assertResumedAsIfNothingHappened(id, values, sessions2022);
     }
 
     @Test
