@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.form.InvalidFormException;
 
-/** {@code tonghop export --year Y [--province CODE] --out DIR}: writes aggregates.csv from the aggregate tables. */
+/**
+ * {@code tonghop export --year Y [--province CODE] [--docx] --out DIR}: writes aggregates.csv from the aggregate
+ * tables and, with {@code --docx}, the narrative report of the province (of every province with figures when
+ * no province is given).
+ */
 @Component
 @Scope("prototype")
 @Command(name = "export", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
@@ -27,6 +32,10 @@ public class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--province", paramLabel = "CODE", description = "Only this province (2-digit code).")
     String province;
+
+    @Option(names = "--docx", description = "Also draft the narrative report bao-cao-tong-ket-<province>-<Y>.docx "
+            + "(without --province: one per province with figures).")
+    boolean docx;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -47,7 +56,23 @@ public class ExportCommand implements Callable<Integer> {
                         + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
                 return ExitCodes.FAILED;
             }
+            if (docx && pipeline.narrativeProvinces(year, province).isEmpty()) {
+                spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
+                        + " (no aggregates for province " + province + " in " + year + ").");
+                return ExitCodes.FAILED;
+            }
+            if (docx) {
+                try {
+                    pipeline.checkNarrativeWording();
+                } catch (InvalidFormException e) {
+                    spec.commandLine().getErr().println("tonghop: lời văn báo cáo tổng kết có lỗi, hãy sửa (narrative wording): " + e.getMessage());
+                    return ExitCodes.FAILED;
+                }
+            }
             pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
+            if (docx) {
+                pipeline.narrative(year, out, province, spec.commandLine().getOut());
+            }
             return ExitCodes.OK;
         });
     }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 import vn.tonghop.aggregate.AggregateJobConfig;
 import vn.tonghop.export.AggregatesCsvExporter;
 import vn.tonghop.export.ExportJobConfig;
+import vn.tonghop.export.narrative.NarrativeJobConfig;
+import vn.tonghop.export.narrative.NarrativeReports;
 import vn.tonghop.ingest.InboxLayout;
 import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
@@ -46,19 +48,21 @@ public class Pipeline {
     private final RunLock lock;
     private final SubmissionRepository submissions;
     private final JdbcTemplate jdbc;
+    private final NarrativeReports narratives;
     private final UnfinishedRuns unfinished;
     private final RunProgress progress;
     private final Messages messages;
     private final ProgressPrinter.NumberText numbers;
     private final Duration progressInterval;
 
-    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, UnfinishedRuns unfinished,
-                    RunProgress progress, Messages messages, @Value("${tonghop.language:vi}") String language,
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives,
+                    UnfinishedRuns unfinished, RunProgress progress, Messages messages, @Value("${tonghop.language:vi}") String language,
                     @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
         this.jdbc = jdbc;
+        this.narratives = narratives;
         this.unfinished = unfinished;
         this.progress = progress;
         this.messages = messages;
@@ -167,6 +171,7 @@ public class Pipeline {
         resumedRuns += resume(AggregateJobConfig.JOB_NAME, out);
         List<Integer> years = aggregatePending(out);
         resumedRuns += resume(ExportJobConfig.JOB_NAME, out);
+        resumedRuns += resume(NarrativeJobConfig.JOB_NAME, out);
         Path written = export(List.of(), outDir, null, out);
         int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
         printRunSummary(runs, resumedRuns, years, written, Duration.ofNanos(System.nanoTime() - started), exitCode, out);
@@ -329,6 +334,27 @@ public class Pipeline {
         Path written = outDir.resolve(AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize();
         out.println("Đã ghi " + written);
         return written;
+    }
+
+    /** The provinces a narrative report of the year would be written for: the one asked, or every one with aggregates. */
+    public List<String> narrativeProvinces(int year, String province) {
+        List<String> all = narratives.provinces(year);
+        return province == null ? all : all.stream().filter(province::equals).toList();
+    }
+
+    /** @throws vn.tonghop.form.InvalidFormException when the narrative's wording in jobs/ has a mistake */
+    public void checkNarrativeWording() throws java.io.IOException {
+        narratives.checkWording();
+    }
+
+    /** Drafts the narrative report of each province ({@code bao-cao-tong-ket-<province>-<year>.docx}). */
+    public void narrative(int year, Path outDir, String province, PrintWriter out) throws Exception {
+        List<String> provinces = narrativeProvinces(year, province);
+        progress.phase(RunProgress.Phase.EXPORT, 1, 0);
+        withProgress(out, () -> jobs.narrative(year, outDir, province));
+        for (String code : provinces) {
+            out.println("Đã ghi " + outDir.resolve(NarrativeReports.fileName(code, year)).toAbsolutePath().normalize());
+        }
     }
 
     public List<Integer> yearsWithAggregates() {

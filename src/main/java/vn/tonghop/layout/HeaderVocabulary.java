@@ -21,6 +21,9 @@ public final class HeaderVocabulary {
     }
 
     private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
+    /** "1. ", "I. ", "a) ", "(3) " in front of a header. */
+    private static final Pattern NUMBERING = Pattern.compile("^(\\(?[0-9]{1,2}[.)]|\\(?[IVX]{1,4}[.)]|[a-z]\\))\\s+");
+    private static final int MIN_CONTAINED_WORDS = 3;
 
     private final TextKey textKey = new TextKey();
     private final Map<String, Target> targets = new HashMap<>();
@@ -52,11 +55,32 @@ public final class HeaderVocabulary {
         if (header == null || header.isBlank()) {
             return Optional.empty();
         }
-        Target target = targets.get(textKey.of(header));
+        String cleaned = NUMBERING.matcher(header.strip()).replaceFirst("");
+        Target target = targets.get(textKey.of(cleaned));
         if (target == null) {
-            target = targets.get(textKey.of(PARENTHESES.matcher(header).replaceAll(" ")));
+            target = targets.get(textKey.of(PARENTHESES.matcher(cleaned).replaceAll(" ")));
+        }
+        if (target == null) {
+            target = longestContained(" " + textKey.of(PARENTHESES.matcher(cleaned).replaceAll(" ")) + " ");
         }
         return Optional.ofNullable(target);
+    }
+
+    /**
+     * A header that says more than an alias ("Tổng số buổi tuyên truyền, phổ biến pháp luật trong năm")
+     * takes the longest alias of at least {@value #MIN_CONTAINED_WORDS} words it contains, word for word.
+     */
+    private Target longestContained(String paddedKey) {
+        Target best = null;
+        int bestLength = 0;
+        for (Map.Entry<String, Target> entry : targets.entrySet()) {
+            String alias = entry.getKey();
+            if (alias.length() > bestLength && alias.split(" ").length >= MIN_CONTAINED_WORDS && paddedKey.contains(" " + alias + " ")) {
+                best = entry.getValue();
+                bestLength = alias.length();
+            }
+        }
+        return best;
     }
 
     /** The indicator a long-form row names by code (or by header), if the form has it. */

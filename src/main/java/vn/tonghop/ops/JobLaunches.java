@@ -31,6 +31,7 @@ public class JobLaunches {
     private final Job ingestJob;
     private final Job aggregateJob;
     private final Job exportJob;
+    private final Job narrativeJob;
 
     private final Object monitor = new Object();
     /** The launch in progress in this process, if any. */
@@ -41,12 +42,14 @@ public class JobLaunches {
     }
 
     public JobLaunches(JobOperator operator, JobRepository repository, @Qualifier("ingestJob") Job ingestJob,
-                       @Qualifier("aggregateJob") Job aggregateJob, @Qualifier("exportJob") Job exportJob) {
+                       @Qualifier("aggregateJob") Job aggregateJob, @Qualifier("exportJob") Job exportJob,
+                       @Qualifier("narrativeJob") Job narrativeJob) {
         this.operator = operator;
         this.repository = repository;
         this.ingestJob = ingestJob;
         this.aggregateJob = aggregateJob;
         this.exportJob = exportJob;
+        this.narrativeJob = narrativeJob;
     }
 
     public JobExecution ingest(Path inbox) throws Exception {
@@ -65,10 +68,18 @@ public class JobLaunches {
                 .toJobParameters());
     }
 
+    /** The narrative report of the year for one province, or for every province with aggregates when null. */
+    public JobExecution narrative(int year, Path out, String province) throws Exception {
+        return launch(narrativeJob, base()
+                .addLong("year", (long) year)
+                .addString("out", out.toAbsolutePath().normalize().toString())
+                .addString("province", province == null ? "" : province)
+                .toJobParameters());
+    }
+
     /**
      * Restarts an interrupted (failed or stopped) execution: same job instance, same parameters; Spring
-     * Batch skips the steps that completed and re-runs the others (a partitioned step only its unfinished
-     * partitions). Returns the completed execution.
+     * Batch skips the steps that completed and re-runs the others. Returns the completed execution.
      */
     public JobExecution restart(JobExecution interrupted) throws Exception {
         String jobName = interrupted.getJobInstance().getJobName();
