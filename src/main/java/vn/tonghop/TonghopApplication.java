@@ -2,8 +2,10 @@ package vn.tonghop;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point: {@code java -jar tonghop.jar <command>}; the command line lives in {@code cli/}. Only
@@ -16,7 +18,19 @@ public class TonghopApplication {
         String[] arguments = isServe(args) ? Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=servlet",
                 "--tonghop.embedded.share=false"))
                 .toArray(String[]::new) : args;
-        System.exit(SpringApplication.exit(SpringApplication.run(TonghopApplication.class, arguments)));
+        ConfigurableApplicationContext context;
+        try {
+            context = SpringApplication.run(TonghopApplication.class, arguments);
+        } catch (RuntimeException e) {
+            // start-up failed (reported above); a cause that knows its exit code (3: embedded database busy) decides it
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ExitCodeGenerator generator) {
+                    System.exit(generator.getExitCode());
+                }
+            }
+            throw e;
+        }
+        System.exit(SpringApplication.exit(context));
     }
 
     /** Whether the command (the first argument that is not an option) is {@code serve}. */

@@ -38,7 +38,8 @@ public final class TonghopProcess {
     }
 
     /**
-     * Starts {@code java -jar target/tonghop.jar args...} in {@code workDir} on the database at {@code url};
+     * Starts {@code java -jar target/tonghop.jar args...} in {@code workDir} on the database at {@code url}
+     * (null: the embedded database under {@code workDir/data/pg});
      * {@code settings} are passed as environment variables (Spring Boot's relaxed binding).
      */
     public static TonghopProcess start(Path workDir, String url, Map<String, String> settings, String... args) {
@@ -51,9 +52,13 @@ public final class TonghopProcess {
         Path stderr = workDir.resolve("launch-" + n + "-" + args[0] + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        builder.environment().put("SPRING_DATASOURCE_URL", url);
-        builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
-        builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
+        if (url == null) {
+            builder.environment().remove("SPRING_DATASOURCE_URL"); // the embedded database under data/pg
+        } else {
+            builder.environment().put("SPRING_DATASOURCE_URL", url);
+            builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
+            builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
+        }
         builder.environment().putAll(settings);
         try {
             return new TonghopProcess(builder.start(), stdout, stderr, String.join(" ", args));
