@@ -13,15 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The aggregate job: one step that rebuilds a year's aggregate and completeness tables. */
+/**
+ * The aggregate job: rebuilds a year's aggregate and completeness tables, then the same year in today's units
+ * ({@link TodayUnitsAggregator}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class AggregateJobConfig {
 
     public static final String JOB_NAME = "aggregate";
 
     @Bean
-    Job aggregateJob(JobRepository jobRepository, Step rebuildStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(rebuildStep).build();
+    Job aggregateJob(JobRepository jobRepository, Step rebuildStep, Step todayUnitsStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(rebuildStep).next(todayUnitsStep).build();
     }
 
     @Bean
@@ -36,5 +39,19 @@ public class AggregateJobConfig {
     @Bean
     Step rebuildStep(JobRepository jobRepository, PlatformTransactionManager tm, Tasklet rebuildTasklet) {
         return new StepBuilder("rebuild", jobRepository).tasklet(rebuildTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet todayUnitsTasklet(@Value("#{jobParameters['year']}") Long year, TodayUnitsAggregator aggregator) {
+        return (contribution, chunkContext) -> {
+            contribution.incrementWriteCount(aggregator.rebuild(year.intValue()));
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step todayUnitsStep(JobRepository jobRepository, PlatformTransactionManager tm, Tasklet todayUnitsTasklet) {
+        return new StepBuilder("today-units", jobRepository).tasklet(todayUnitsTasklet, tm).build();
     }
 }

@@ -13,13 +13,15 @@ import vn.tonghop.form.InvalidFormException;
 
 /**
  * {@code tonghop export --year Y [--province CODE] [--docx] --out DIR}: writes aggregates.csv from the aggregate
- * tables and, with {@code --docx}, the narrative report of the province (of every province with figures when
- * no province is given).
+ * tables, the conference pack of year Y ({@code tonghop-<province>-<Y>.xlsx} and {@code .html}) for the province,
+ * or for every province with a report for Y when none is given, and, with {@code --docx}, the narrative report of
+ * the province (of every province with figures when no province is given).
  */
 @Component
 @Scope("prototype")
 @Command(name = "export", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED}, description = "Xuất kết quả tổng hợp (write aggregates.csv).")
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED},
+        description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -50,26 +52,32 @@ public class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("tonghop: --province phải là mã tỉnh 2 chữ số (a 2-digit province code), not '" + province + "'");
             return ExitCodes.USAGE;
         }
+        if (!pipeline.yearsWithAggregates().contains(year)) {
+            spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
+                    + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
+            return ExitCodes.FAILED;
+        }
+        if (province != null && !pipeline.provinceHasAggregates(year, province)) {
+            spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
+                    + " (no aggregates for province " + province + " in " + year + ").");
+            return ExitCodes.FAILED;
+        }
+        if (docx && pipeline.narrativeProvinces(year, province).isEmpty()) {
+            spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
+                    + " (no aggregates for province " + province + " in " + year + ").");
+            return ExitCodes.FAILED;
+        }
+        if (docx) {
+            try {
+                pipeline.checkNarrativeWording();
+            } catch (InvalidFormException e) {
+                spec.commandLine().getErr().println("tonghop: lời văn báo cáo tổng kết có lỗi, hãy sửa (narrative wording): " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
+        // The pack refreshes the years it compares in today's units: it writes, so it holds the run lock.
         return pipeline.locked("export", spec.commandLine().getErr(), () -> {
-            if (!pipeline.yearsWithAggregates().contains(year)) {
-                spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
-                        + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
-                return ExitCodes.FAILED;
-            }
-            if (docx && pipeline.narrativeProvinces(year, province).isEmpty()) {
-                spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
-                        + " (no aggregates for province " + province + " in " + year + ").");
-                return ExitCodes.FAILED;
-            }
-            if (docx) {
-                try {
-                    pipeline.checkNarrativeWording();
-                } catch (InvalidFormException e) {
-                    spec.commandLine().getErr().println("tonghop: lời văn báo cáo tổng kết có lỗi, hãy sửa (narrative wording): " + e.getMessage());
-                    return ExitCodes.FAILED;
-                }
-            }
-            pipeline.export(List.of(year), out, province, spec.commandLine().getOut());
+            pipeline.export(List.of(year), List.of(year), out, province, spec.commandLine().getOut());
             if (docx) {
                 pipeline.narrative(year, out, province, spec.commandLine().getOut());
             }

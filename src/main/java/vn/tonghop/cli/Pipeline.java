@@ -172,7 +172,7 @@ public class Pipeline {
         List<Integer> years = aggregatePending(out);
         resumedRuns += resume(ExportJobConfig.JOB_NAME, out);
         resumedRuns += resume(NarrativeJobConfig.JOB_NAME, out);
-        Path written = export(List.of(), outDir, null, out);
+        Path written = export(List.of(), years, outDir, null, out);
         int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
         printRunSummary(runs, resumedRuns, years, written, Duration.ofNanos(System.nanoTime() - started), exitCode, out);
         return exitCode;
@@ -327,13 +327,37 @@ public class Pipeline {
         out.println("Đã tổng hợp năm " + year + " (" + ProgressPrinter.durationText(messages, Duration.ofNanos(System.nanoTime() - started)) + ").");
     }
 
-    /** Writes {@code aggregates.csv}; returns its path. */
-    public Path export(Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
+    public void export(Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
+        export(years, List.of(), outDir, province, out);
+    }
+
+    /**
+     * Writes aggregates.csv, then a conference pack (workbook and HTML summary) per province for each pack
+     * year; returns the path of aggregates.csv.
+     */
+    public Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, PrintWriter out)
+            throws Exception {
         progress.phase(RunProgress.Phase.EXPORT, 1, 0);
-        withProgress(out, () -> jobs.export(years, outDir, province));
+        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province));
         Path written = outDir.resolve(AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize();
         out.println("Đã ghi " + written);
+        String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");
+        for (String file : packs.split("\n")) {
+            if (!file.isBlank()) {
+                out.println("Đã ghi " + file);
+            }
+        }
+        if (!packYears.isEmpty() && packs.isBlank()) {
+            out.println("Không có tỉnh nào có số liệu năm " + packYears.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " để lập bộ tài liệu hội nghị.");
+        }
         return written;
+    }
+
+    public boolean provinceHasAggregates(int year, String province) {
+        Integer rows = jdbc.queryForObject("SELECT count(*) FROM aggregate_value WHERE year = ? AND level = 'province' AND unit_code = ?",
+                Integer.class, year, province);
+        return rows != null && rows > 0;
     }
 
     /** The provinces a narrative report of the year would be written for: the one asked, or every one with aggregates. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tonghop run [--inbox DIR] [--out DIR]}: resume what an interrupted run left, ingest, then
  * aggregate every year whose reports changed, then export {@code aggregates.csv} (every year with
- * aggregates).
+ * aggregates) and the conference packs of the years aggregated (one per province with data).
  */
 @Component
 @Scope("prototype")

@@ -16,15 +16,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The export job: reads only the aggregate tables and writes {@code aggregates.csv}. */
+/**
+ * The export job: reads only the aggregate tables and writes {@code aggregates.csv}, then the conference packs
+ * ({@link vn.tonghop.export.pack.PackStepConfig}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfig {
 
     public static final String JOB_NAME = "export";
 
     @Bean
-    Job exportJob(JobRepository jobRepository, Step aggregatesCsvStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(aggregatesCsvStep).build();
+    Job exportJob(JobRepository jobRepository, Step aggregatesCsvStep, Step conferencePackStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(aggregatesCsvStep).next(conferencePackStep).build();
     }
 
     /**

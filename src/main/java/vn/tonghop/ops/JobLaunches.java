@@ -61,8 +61,14 @@ public class JobLaunches {
     }
 
     public JobExecution export(Collection<Integer> years, Path out, String province) throws Exception {
+        return export(years, java.util.List.of(), out, province);
+    }
+
+    /** @param packYears the years to write conference packs for (empty = none) */
+    public JobExecution export(Collection<Integer> years, Collection<Integer> packYears, Path out, String province) throws Exception {
         return launch(exportJob, base()
                 .addString("years", years.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
+                .addString("packs", packYears.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
                 .addString("out", out.toAbsolutePath().normalize().toString())
                 .addString("province", province == null ? "" : province)
                 .toJobParameters());

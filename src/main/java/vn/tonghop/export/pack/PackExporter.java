@@ -1,0 +1,104 @@
+package vn.tonghop.export.pack;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.tonghop.aggregate.TodayUnitsAggregator;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.validate.Messages;
+
+/**
+ * Writes conference packs: for one province, or (no province given) for every province that has a report for the
+ * year and is in force at the year's end, {@code tonghop-<province>-<year>.xlsx} and its one-page summary
+ * {@code tonghop-<province>-<year>.html}. The years compared (this one and the two before) are first brought into
+ * today's units again, so a registry or mapping imported since they were aggregated counts. Each file is written
+ * to a temporary name and renamed.
+ */
+@Component
+public class PackExporter {
+
+    private static final Logger log = LoggerFactory.getLogger(PackExporter.class);
+
+    private final PackRepository repository;
+    private final TodayUnitsAggregator todayUnits;
+    private final ReportForm form;
+    private final PackSettings settings;
+    private final DeadlineSettings deadlines;
+    private final PackText text;
+
+    public PackExporter(PackRepository repository, TodayUnitsAggregator todayUnits, ReportForm form, PackSettings settings,
+                        DeadlineSettings deadlines, Messages messages) {
+        this.repository = repository;
+        this.todayUnits = todayUnits;
+        this.form = form;
+        this.settings = settings;
+        this.deadlines = deadlines;
+        this.text = new PackText(messages);
+    }
+
+    /**
+     * @param province a province code, or null for every province with data
+     * @return the files written, workbook then summary for each province
+     */
+    public List<Path> export(Path outDir, int year, String province) throws IOException {
+        PackColumns columns = new PackColumns(form, settings, text);
+        List<String> provinces = province == null ? repository.provincesWithData(year)
+                : repository.hasData(year, province) ? List.of(province) : List.of();
+        List<Path> written = new ArrayList<>();
+        if (provinces.isEmpty()) {
+            log.info("No conference pack for {}: no province has aggregates{}", year, province == null ? "" : " (asked for " + province + ")");
+            return written;
+        }
+        for (int y = year - 2; y <= year; y++) {
+            todayUnits.rebuild(y);
+        }
+        Files.createDirectories(outDir);
+        LocalDate today = LocalDate.now(deadlines.zoneId());
+        PackWorkbook workbook = new PackWorkbook(columns, text, deadlines, settings.chartUnits());
+        HtmlSummary summary = new HtmlSummary(columns, text, settings.chartUnits());
+        for (String code : provinces) {
+            ConferencePack pack = repository.load(year, code, text, today);
+            Path xlsx = outDir.resolve(pack.workbookName());
+            replace(xlsx, temporary -> {
+                try (OutputStream out = Files.newOutputStream(temporary)) {
+                    workbook.write(pack, out);
+                }
+            });
+            Path html = outDir.resolve(pack.htmlName());
+            replace(html, temporary -> {
+                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                    out.write(summary.render(pack));
+                }
+            });
+            written.add(xlsx);
+            written.add(html);
+            log.info("Conference pack {} {}: {} units, {} communes, {} warnings", code, year, pack.units().size(), pack.communes().size(),
+                    pack.warnings().size());
+        }
+        return written;
+    }
+
+    private interface FileContent {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private static void replace(Path target, FileContent content) throws IOException {
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            content.writeTo(temporary);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

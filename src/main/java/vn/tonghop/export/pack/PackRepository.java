@@ -1,0 +1,291 @@
+package vn.tonghop.export.pack;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tonghop.export.pack.CommuneTimeliness.Status;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.normalise.Period;
+import vn.tonghop.normalise.PeriodType;
+
+/**
+ * Reads a province's pack from the aggregate tables ({@code aggregate_value}, {@code aggregate_today},
+ * {@code completeness}) and from the issues and reports behind them (timeliness, standing warnings).
+ */
+@Component
+public class PackRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ReportForm form;
+    private final DeadlineSettings deadlines;
+
+    public PackRepository(NamedParameterJdbcTemplate jdbc, ReportForm form, DeadlineSettings deadlines) {
+        this.jdbc = jdbc;
+        this.form = form;
+        this.deadlines = deadlines;
+    }
+
+    /** Provinces with a report for the year, in force at the year's end (new provinces from 2025 on). */
+    public List<String> provincesWithData(int year) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT a.unit_code FROM aggregate_value a
+                JOIN unit u ON u.level = 'province' AND u.code = a.unit_code
+                 AND u.valid_from <= :yearEnd AND (u.valid_to IS NULL OR u.valid_to >= :yearEnd)
+                WHERE a.form_code = :form AND a.year = :year AND a.level = 'province' AND a.communes_reporting > 0
+                ORDER BY a.unit_code""", params(year, null), String.class);
+    }
+
+    public boolean hasData(int year, String province) {
+        Integer rows = jdbc.queryForObject("""
+                SELECT count(*) FROM aggregate_value WHERE form_code = :form AND year = :year AND level = 'province' AND unit_code = :province""",
+                params(year, province), Integer.class);
+        return rows != null && rows > 0;
+    }
+
+    public ConferencePack load(int year, String province, PackText text, LocalDate today) {
+        MapSqlParameterSource p = params(year, province);
+        Map<String, UnitFigures> figures = figures("aggregate_value", year, province);
+        UnitFigures provinceRow = figures.get("province:" + province);
+        if (provinceRow == null) {
+            throw new IllegalStateException("no aggregates for province " + province + " in " + year);
+        }
+        boolean byDistrict = figures.keySet().stream().anyMatch(k -> k.startsWith("district:"));
+        Map<String, String> districtNames = new LinkedHashMap<>();
+        List<UnitFigures> districts = new ArrayList<>();
+        List<UnitFigures> communes = new ArrayList<>();
+        for (UnitFigures f : figures.values()) {
+            if (f.level().equals("district")) {
+                districts.add(f);
+                districtNames.put(f.code(), f.name());
+            } else if (f.level().equals("commune")) {
+                communes.add(f);
+            }
+        }
+        districts.sort(Comparator.comparing(UnitFigures::code));
+        communes.sort(Comparator.comparing((UnitFigures f) -> f.parentCode() == null ? "" : f.parentCode()).thenComparing(UnitFigures::code));
+        boolean todayUnits = !byDistrict && isTodayProvince(province);
+        List<YearFigures> earlier = new ArrayList<>();
+        for (int back = 1; back <= 2; back++) {
+            earlier.add(earlierYear(year - back, province, byDistrict, todayUnits));
+        }
+        Map<String, String> provinceInfo = jdbc.query("""
+                SELECT name, coalesce(unit_type, '') FROM unit WHERE level = 'province' AND code = :province
+                ORDER BY (valid_from <= :yearEnd AND (valid_to IS NULL OR valid_to >= :yearEnd)) DESC, valid_from DESC LIMIT 1""", p,
+                rs -> rs.next() ? Map.of("name", rs.getString(1), "type", rs.getString(2)) : Map.of("name", provinceRow.name(), "type", ""));
+        String name = provinceInfo.get("name");
+        String title = text.get(provinceInfo.get("type").startsWith("Thành phố") ? "province.city" : "province.province", name);
+        return new ConferencePack(form.code(), province, name, title, year, byDistrict, provinceRow, byDistrict ? districts : communes, communes,
+                districtNames, earlier, todayUnits, timeliness(p), warnings(p), today);
+    }
+
+    private MapSqlParameterSource params(int year, String province) {
+        return new MapSqlParameterSource()
+                .addValue("form", form.code())
+                .addValue("year", year)
+                .addValue("yearText", Integer.toString(year))
+                .addValue("yearEnd", LocalDate.of(year, 12, 14))
+                .addValue("province", province);
+    }
+
+    /** True when the province is one of today's units (the registry's version of it has no end). */
+    private boolean isTodayProvince(String province) {
+        Integer open = jdbc.queryForObject("SELECT count(*) FROM unit WHERE level = 'province' AND code = :province AND valid_to IS NULL",
+                new MapSqlParameterSource("province", province), Integer.class);
+        return open != null && open > 0;
+    }
+
+    private YearFigures earlierYear(int year, String province, boolean byDistrict, boolean todayUnits) {
+        Map<String, UnitFigures> figures = todayUnits ? figures("aggregate_today", year, province) : figures("aggregate_value", year, province);
+        String unitLevel = byDistrict ? "district" : "commune";
+        Map<String, UnitFigures> units = new HashMap<>();
+        figures.values().stream().filter(f -> f.level().equals(unitLevel)).forEach(f -> units.put(f.code(), f));
+        Map<String, String> names = new HashMap<>();
+        if (todayUnits) {
+            jdbc.query("""
+                    SELECT DISTINCT level, unit_code, unit_name FROM aggregate_value
+                    WHERE form_code = :form AND year = :year AND level IN ('commune', 'province')""", params(year, province),
+                    rs -> {
+                        names.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
+                    });
+        }
+        return new YearFigures(year, figures.get("province:" + province), units, names);
+    }
+
+    /** Every unit's figures of one year in the province, keyed "level:code". */
+    private Map<String, UnitFigures> figures(String table, int year, String province) {
+        boolean today = table.equals("aggregate_today");
+        String sql = today ? """
+                SELECT level, unit_code, unit_name, NULL AS parent_code, indicator, value, communes_reporting, communes_expected,
+                       exact, source_units, split_units
+                FROM aggregate_today WHERE form_code = :form AND year = :year AND province_code = :province
+                ORDER BY level, unit_code, indicator"""
+                : """
+                SELECT level, unit_code, unit_name, parent_code, indicator, value, communes_reporting, communes_expected,
+                       true AS exact, NULL AS source_units, NULL AS split_units
+                FROM aggregate_value WHERE form_code = :form AND year = :year AND province_code = :province
+                ORDER BY level, unit_code, indicator""";
+        Map<String, Builder> builders = new LinkedHashMap<>();
+        jdbc.query(sql, params(year, province), rs -> {
+            String key = rs.getString(1) + ":" + rs.getString(2);
+            Builder b = builders.computeIfAbsent(key, k -> Builder.of(rs));
+            BigDecimal value = rs.getBigDecimal(6);
+            if (value != null) {
+                b.values.put(rs.getString(5), value);
+            }
+        });
+        Map<String, UnitFigures> result = new LinkedHashMap<>();
+        builders.forEach((k, b) -> result.put(k, b.build()));
+        return result;
+    }
+
+    /** Collects one unit's rows. */
+    private static final class Builder {
+        private String level;
+        private String code;
+        private String name;
+        private String parent;
+        private int reporting;
+        private int expected;
+        private boolean exact;
+        private List<String> sources;
+        private List<String> splits;
+        private final Map<String, BigDecimal> values = new HashMap<>();
+
+        static Builder of(ResultSet rs) {
+            try {
+                Builder b = new Builder();
+                b.level = rs.getString(1);
+                b.code = rs.getString(2);
+                b.name = rs.getString(3);
+                b.parent = rs.getString(4);
+                b.reporting = rs.getInt(7);
+                b.expected = rs.getInt(8);
+                b.exact = rs.getBoolean(9);
+                b.sources = codes(rs.getString(10));
+                b.splits = codes(rs.getString(11));
+                return b;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        UnitFigures build() {
+            return new UnitFigures(level, code, name, parent, reporting, expected, values, exact, sources, splits);
+        }
+
+        private static List<String> codes(String text) {
+            return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::strip).sorted().toList();
+        }
+    }
+
+    /**
+     * Each commune of the province for the year: missing, on time or late. A report's arrival is the earliest
+     * version received for its period (a later correction does not make it late); a version's arrival is when the
+     * file was written into the inbox (its modification time), never later than when tonghop registered it.
+     */
+    private List<CommuneTimeliness> timeliness(MapSqlParameterSource p) {
+        record Line(String code, String name, String district, boolean expected, boolean reported, String periodCode,
+                    String periodType, LocalDate periodEnd, OffsetDateTime arrived) {
+        }
+        List<Line> lines = jdbc.query("""
+                WITH first_arrival AS (
+                    SELECT r.commune_code, r.period_code,
+                           min(least(s.received_at, coalesce(s.file_modified_at, s.received_at))) AS arrived
+                    FROM report r JOIN submission s ON s.id = r.submission_id
+                    WHERE r.form_code = :form AND r.year = :year
+                    GROUP BY r.commune_code, r.period_code)
+                SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported,
+                       r.period_code, r.period_type, r.period_end, f.arrived
+                FROM completeness c
+                LEFT JOIN report r ON r.commune_code = c.commune_code AND r.form_code = c.form_code AND r.year = c.year
+                     AND r.superseded_by IS NULL
+                LEFT JOIN first_arrival f ON f.commune_code = r.commune_code AND f.period_code = r.period_code
+                WHERE c.form_code = :form AND c.year = :year AND c.province_code = :province
+                ORDER BY c.parent_code NULLS FIRST, c.commune_code, r.period_end, r.period_start""", p,
+                (rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                        rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
+        Map<String, String> rejected = rejectedRows(p);
+        ZoneId zone = deadlines.zoneId();
+        Map<String, List<Line>> byCommune = new LinkedHashMap<>();
+        lines.forEach(l -> byCommune.computeIfAbsent(l.code(), k -> new ArrayList<>()).add(l));
+        List<CommuneTimeliness> result = new ArrayList<>();
+        for (List<Line> commune : byCommune.values()) {
+            Line first = commune.get(0);
+            if (!first.reported() || first.periodCode() == null) {
+                result.add(new CommuneTimeliness(first.code(), first.name(), first.district(), first.expected(), Status.MISSING, "",
+                        null, null, 0, rejected.get(first.code())));
+                continue;
+            }
+            LocalDate firstArrival = null;
+            LocalDate due = null;
+            long daysLate = Long.MIN_VALUE;
+            List<String> periods = new ArrayList<>();
+            for (Line l : commune) {
+                periods.add(Period.fromCode(l.periodCode()).vietnameseLabel());
+                LocalDate arrived = l.arrived().atZoneSameInstant(zone).toLocalDate();
+                LocalDate periodDue = deadlines.of(PeriodType.valueOf(l.periodType())).due(l.periodEnd());
+                long late = java.time.temporal.ChronoUnit.DAYS.between(periodDue, arrived);
+                if (late > daysLate) {
+                    daysLate = late;
+                    due = periodDue;
+                }
+                firstArrival = firstArrival == null || arrived.isBefore(firstArrival) ? arrived : firstArrival;
+            }
+            result.add(new CommuneTimeliness(first.code(), first.name(), first.district(), first.expected(),
+                    daysLate > 0 ? Status.LATE : Status.ON_TIME, String.join(", ", periods), firstArrival, due, Math.max(daysLate, 0), null));
+        }
+        return result;
+    }
+
+    /** For communes with no report in force: the rows of theirs that were rejected, with the file and the reason. */
+    private Map<String, String> rejectedRows(MapSqlParameterSource p) {
+        Map<String, String> notes = new HashMap<>();
+        jdbc.query("""
+                SELECT i.commune_code, s.inbox_path, i.row_number, i.message
+                FROM issue i JOIN submission s ON s.id = i.submission_id
+                JOIN completeness c ON c.form_code = :form AND c.year = :year AND c.commune_code = i.commune_code
+                     AND c.province_code = :province AND NOT c.reported
+                WHERE i.severity = 'error' AND split_part(s.period_code, '-', 1) = :yearText
+                ORDER BY i.commune_code, s.id, i.row_number, i.id""", p, rs -> {
+            String line = rs.getString(2) + (rs.getObject(3) == null ? "" : " (" + rs.getInt(3) + ")") + ": " + rs.getString(4);
+            notes.merge(rs.getString(1), line, (a, b) -> a + "; " + b);
+        });
+        return notes;
+    }
+
+    /** Warnings on reports still in force, and warnings on whole files that still count for the province. */
+    private List<StandingWarning> warnings(MapSqlParameterSource p) {
+        return jdbc.query("""
+                SELECT i.commune_code, c.commune_name, c.parent_code, s.inbox_path, i.sheet, i.row_number, i.column_name, i.cell_value, i.message
+                FROM issue i
+                JOIN submission s ON s.id = i.submission_id
+                LEFT JOIN completeness c ON c.form_code = :form AND c.year = :year AND c.commune_code = i.commune_code
+                WHERE i.severity = 'warning'
+                  AND CASE WHEN i.commune_code IS NOT NULL THEN
+                        c.province_code = :province
+                        AND EXISTS (SELECT 1 FROM report r WHERE r.submission_id = i.submission_id AND r.commune_code = i.commune_code
+                                    AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL)
+                      ELSE
+                        EXISTS (SELECT 1 FROM report r JOIN completeness rc ON rc.form_code = r.form_code AND rc.year = r.year
+                                     AND rc.commune_code = r.commune_code AND rc.province_code = :province
+                                WHERE r.submission_id = i.submission_id AND r.form_code = :form AND r.year = :year
+                                  AND r.superseded_by IS NULL)
+                      END
+                ORDER BY c.parent_code NULLS FIRST, i.commune_code NULLS FIRST, s.inbox_path, i.row_number NULLS FIRST, i.id""", p,
+                (rs, i) -> new StandingWarning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+    }
+}
