@@ -23,7 +23,6 @@ import vn.tonghop.export.AggregatesCsvExporter;
 import vn.tonghop.export.ExportJobConfig;
 import vn.tonghop.export.narrative.NarrativeJobConfig;
 import vn.tonghop.export.narrative.NarrativeReports;
-import vn.tonghop.ingest.InboxLayout;
 import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
@@ -155,7 +154,7 @@ public class Pipeline {
         JobExecution execution = withProgress(out, () -> jobs.ingest(inbox));
         long runId = execution.getJobInstance().getInstanceId();
         printSummary(runId, out);
-        printStillInInbox(inbox, out);
+        printWaiting(IngestJobConfig.waitingFiles(execution), out);
         return runId;
     }
 
@@ -209,6 +208,18 @@ public class Pipeline {
             printer.close();
             progress.idle();
         }
+
+    }
+
+    /** Files left in the inbox because they were still being written: counted, and taken by the next run. */
+    private static void printWaiting(List<String> waiting, PrintWriter out) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (String file : waiting) {
+            out.printf("  CHỜ      %-45s đang được ghi (kích thước hoặc thời gian sửa vừa thay đổi); sẽ nhận ở lần chạy sau%n", file);
+        }
+        out.printf("Waiting: %d file(s) still being written, left in the inbox for the next run.%n", waiting.size());
     }
 
     public void printSummary(long runId, PrintWriter out) {
@@ -293,19 +304,6 @@ public class Pipeline {
         out.println(messages.get("summary.time", ProgressPrinter.durationText(messages, time)));
         out.println(messages.get("summary.exit", exitCode, messages.get("exit." + exitCode)));
         out.flush();
-    }
-
-    private void printStillInInbox(Path inbox, PrintWriter out) throws IOException {
-        if (!Files.isDirectory(inbox)) {
-            return;
-        }
-        long left;
-        try (Stream<Path> files = Files.walk(inbox)) {
-            left = files.filter(Files::isRegularFile).filter(p -> !InboxLayout.isIgnored(p.getFileName().toString())).count();
-        }
-        if (left > 0) {
-            out.println(messages.get("summary.stillInInbox", left));
-        }
     }
 
     public boolean anyFileRejected(long runId) {

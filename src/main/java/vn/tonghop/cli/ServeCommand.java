@@ -26,7 +26,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.ingest.InboxLayout;
-import vn.tonghop.ingest.IngestSettings;
 import vn.tonghop.ops.GracefulShutdown;
 import vn.tonghop.ops.InboxWatcher;
 import vn.tonghop.ops.NightlySchedule;
@@ -57,7 +56,7 @@ public class ServeCommand implements Callable<Integer> {
     private final GracefulShutdown shutdown;
     private final ServeState state;
     private final UnfinishedRuns unfinished;
-    private final IngestSettings ingestSettings;
+    private final Duration settle;
     private final Messages messages;
     private final ApplicationContext context;
     private final boolean watch;
@@ -78,7 +77,7 @@ public class ServeCommand implements Callable<Integer> {
     private InboxWatcher watcher;
 
     public ServeCommand(Pipeline pipeline, NightlySchedule schedule, GracefulShutdown shutdown, ServeState state, UnfinishedRuns unfinished,
-                        IngestSettings ingestSettings, Messages messages, ApplicationContext context,
+                        Messages messages, ApplicationContext context, @Value("${tonghop.watch.settle-seconds:5}") long settleSeconds,
                         @Value("${tonghop.watch.enabled:true}") boolean watch, @Value("${tonghop.watch.poll-seconds:10}") long pollSeconds,
                         @Value("${server.address:127.0.0.1}") String address) {
         this.pipeline = pipeline;
@@ -86,7 +85,7 @@ public class ServeCommand implements Callable<Integer> {
         this.shutdown = shutdown;
         this.state = state;
         this.unfinished = unfinished;
-        this.ingestSettings = ingestSettings;
+        this.settle = Duration.ofSeconds(Math.max(1, settleSeconds));
         this.messages = messages;
         this.context = context;
         this.watch = watch;
@@ -112,8 +111,6 @@ public class ServeCommand implements Callable<Integer> {
             String cron = schedule.enabled() ? schedule.cron() : NightlySchedule.DISABLED;
             state.serving(inbox, out, watch);
             if (watch) {
-                // at least a second of quiet even when tonghop.ingest.settle-seconds=0
-                Duration settle = ingestSettings.settle().isZero() ? Duration.ofSeconds(1) : ingestSettings.settle();
                 watcher = new InboxWatcher(inbox, InboxLayout::isIgnored, settle, () -> request("watcher", stdout, err));
                 scheduler.scheduleWithFixedDelay(watcher::poll, poll);
                 stdout.println(messages.get("serve.started", inbox.toAbsolutePath().normalize(), poll.toSeconds(), cron, schedule.zoneId(), next,

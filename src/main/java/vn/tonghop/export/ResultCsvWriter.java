@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.Messages;
@@ -30,6 +31,11 @@ public class ResultCsvWriter {
     }
 
     public void write(Path target, List<Issue> issues) throws IOException {
+        write(target, issues.stream());
+    }
+
+    /** Writes the issues as they come (streamed from the database for a file with very many). */
+    public void write(Path target, Stream<Issue> issues) throws IOException {
         try (OutputStream out = Files.newOutputStream(target);
              Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd(CSVWriter.RFC4180_LINE_END).build()) {
@@ -37,7 +43,7 @@ public class ResultCsvWriter {
             csv.writeNext(new String[] {messages.get("result.header.sheet"), messages.get("result.header.row"),
                     messages.get("result.header.column"), messages.get("result.header.value"), messages.get("result.header.severity"),
                     messages.get("result.header.commune"), messages.get("result.header.message")}, false);
-            for (Issue issue : issues) {
+            for (Issue issue : (Iterable<Issue>) issues::iterator) {
                 csv.writeNext(new String[] {safe(issue.sheet()), issue.rowNumber() == null ? "" : issue.rowNumber().toString(),
                         safe(issue.column()), safe(issue.cellValue()), messages.get("severity." + issue.severity().sqlName()),
                         safe(issue.communeCode()), safe(issue.message())}, true);

@@ -23,11 +23,13 @@ import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.normalise.Period;
+import vn.tonghop.normalise.PeriodMatch;
 import vn.tonghop.normalise.PeriodParser;
 import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
 import vn.tonghop.read.UncheckedUnreadableFileException;
 import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.read.UnreadableReason;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.Unit;
 import vn.tonghop.registry.UnitRegistry;
@@ -83,9 +85,28 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (UncheckedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            log.warn("{}: cannot be read: {}", submission.inboxPath(), e.toString());
-            reject(submission, messages.get("file.unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            logFailure(submission, "cannot be read", e);
+            reject(submission, messages.get("file.unreadable", clerkReason(e)));
         }
+    }
+
+    /** A damaged file is the clerk's matter (logged plainly); anything else may be ours (logged with its trace). */
+    private static void logFailure(Submission submission, String what, Exception e) {
+        if (e instanceof UncheckedUnreadableFileException) {
+            log.info("{}: {}: {}", submission.inboxPath(), what, e.getMessage());
+        } else {
+            log.warn("{}: {}: {}", submission.inboxPath(), what, e.toString(), e);
+        }
+    }
+
+    /**
+     * The Vietnamese reason for a failure while reading: the reader's own when it knows why, otherwise that the
+     * file is damaged (a library's English message is for the log, never for the clerk).
+     */
+    private static String clerkReason(Exception e) {
+        return e instanceof UncheckedUnreadableFileException unreadable
+                ? unreadable.getCause().vietnameseReason()
+                : UnreadableReason.CORRUPT.vietnamese();
     }
 
     private void openFile(Submission submission) throws IOException {
@@ -108,9 +129,14 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             }
             office = found.get();
         }
+        if (submission.sizeBytes() > settings.maxFileBytes()) {
+            reject(submission, messages.get("file.tooLarge", megabytes(submission.sizeBytes()), megabytes(settings.maxFileBytes())));
+            return;
+        }
         try {
             file = new TableFiles().open(layout.file(submission.inboxPath()));
         } catch (UnreadableFileException e) {
+            log.info("{}: {}", submission.inboxPath(), e.getMessage());
             reject(submission, messages.get("file.unreadable", e.vietnameseReason()));
             return;
         }
@@ -121,20 +147,22 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
             return;
         }
         LocatedTable table = located.get();
-        Period titlePeriod = null;
-        for (String line : table.titleLines()) {
-            Optional<Period> p = periods.parse(line);
-            if (p.isPresent()) {
-                titlePeriod = p.get();
-                break;
-            }
-        }
-        Period namePeriod = periods.parse(stem(submission.fileName())).orElse(null);
-        if (titlePeriod != null && namePeriod != null && !compatible(titlePeriod, namePeriod)) {
-            reject(submission, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
+        TitlePeriod title = titlePeriod(table.titleLines());
+        if (title.conflict() != null) {
+            reject(submission, messages.get("file.titlePeriodConflict", title.period().vietnameseLabel(), title.conflict().vietnameseLabel()));
             return;
         }
+        Period titlePeriod = title.period();
+        Period namePeriod = periods.parse(stem(submission.fileName())).orElse(null);
         Period filePeriod = titlePeriod != null ? titlePeriod : namePeriod;
+        if (titlePeriod != null && namePeriod != null) {
+            if (!title.named() && namePeriod.year() == titlePeriod.year()) {
+                filePeriod = namePeriod; // a bare "2023" above the table, "quy-3-2023" in the name
+            } else if (!compatible(titlePeriod, namePeriod)) {
+                reject(submission, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
+                return;
+            }
+        }
         if (filePeriod == null && !table.roleColumns().containsKey(ColumnRole.PERIOD)) {
             reject(submission, messages.get("file.noPeriod"));
             return;
@@ -142,6 +170,10 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         submissions.recordRead(submission.id(), file.format(), file.encoding(), table.sheet().name(),
                 filePeriod == null ? null : filePeriod.code());
         List<Issue> fileIssues = new ArrayList<>();
+        if (table.sheet().hidden()) {
+            fileIssues.add(new Issue(Severity.WARNING, "file.hiddenSheet", table.sheet().name(), null, null, null, null,
+                    messages.get("file.hiddenSheet", table.sheet().name())));
+        }
         for (String unknown : table.unknownColumns()) {
             if (!unknown.isBlank()) {
                 fileIssues.add(new Issue(Severity.WARNING, "file.unknownColumn", table.sheet().name(), table.headerLastRow(), unknown,
@@ -155,6 +187,44 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
     }
 
     /**
+     * The period the title lines state (null if none), whether a line named it or it is only a bare year, and
+     * the second period they name when they disagree.
+     */
+    private record TitlePeriod(Period period, boolean named, Period conflict) {
+    }
+
+    /**
+     * The period stated above the header. A line naming its period ("quý III/2022") outweighs a bare year
+     * elsewhere ("2023"); two lines naming different periods are a conflict, never a guess.
+     */
+    private TitlePeriod titlePeriod(List<String> lines) {
+        Period named = null;
+        Period bare = null;
+        for (String line : lines) {
+            Optional<PeriodMatch> match = periods.find(line);
+            if (match.isEmpty()) {
+                continue;
+            }
+            Period period = match.get().period();
+            if (match.get().explicit()) {
+                if (named != null && !named.equals(period)) {
+                    return new TitlePeriod(named, true, period);
+                }
+                named = period;
+            } else if (bare == null) {
+                bare = period;
+            }
+        }
+        return new TitlePeriod(named != null ? named : bare, named != null, null);
+    }
+
+    /** 1073741824 → "1.024 MB". */
+    private static String megabytes(long bytes) {
+        long mb = (bytes + 1024 * 1024 - 1) / (1024 * 1024);
+        return vn.tonghop.validate.RowValidator.plain(java.math.BigDecimal.valueOf(mb)) + " MB";
+    }
+
+    /**
      * A bare year in a file name ("cao-son-2023") is compatible with any period of that year stated in
      * the title; otherwise the two must be the same period.
      */
@@ -165,6 +235,13 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
     private static String stem(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** Called once the file is read through without one commune's row below its header. */
+    public void rejectForNoRows() {
+        Submission submission = submissions.find(state.submissionId()).orElseThrow();
+        staging.clear(submission.id());
+        reject(submission, messages.get("file.noRows"));
     }
 
     private void reject(Submission submission, String reason) {
@@ -186,12 +263,9 @@ public class FileRowReader implements ItemStreamReader<SubmittedRow> {
         } catch (RuntimeException e) {
             // A file that breaks down half way (truncated, corrupt part) is rejected whole: nothing of it counts.
             Submission submission = submissions.find(state.submissionId()).orElseThrow();
-            log.warn("{}: broke down while reading: {}", submission.inboxPath(), e.toString());
+            logFailure(submission, "broke down while reading", e);
             staging.clear(state.submissionId());
-            String reason = e instanceof UncheckedUnreadableFileException unreadable
-                    ? unreadable.getCause().vietnameseReason()
-                    : (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            reject(submission, messages.get("file.unreadable", reason));
+            reject(submission, messages.get("file.unreadable", clerkReason(e)));
             return null;
         }
     }

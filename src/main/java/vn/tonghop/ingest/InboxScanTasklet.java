@@ -9,16 +9,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +31,16 @@ import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.Messages;
 
 /**
- * Scan step: lists the inbox, hashes every file (SHA-256, streamed) and registers it as a submission;
+ * Scan step: lists the inbox, hashes every file (SHA-256, streamed; not those over the size limit, which are
+ * rejected unread) and registers it as a submission;
  * a file whose content was already received is registered as a duplicate and never read again.
  * Files are taken in the order they arrived (modification time, then path), so a later correction
- * supersedes the earlier file. Files still being written are left for a later run ({@link FileSettling}).
+ * supersedes the earlier file. A file still being written is left in the inbox for the next run.
  */
 final class InboxScanTasklet implements Tasklet {
+
+    /** The scan step's context entry listing the files left in the inbox because they were still being written. */
+    static final String WAITING_KEY = "waiting";
 
     private static final Logger log = LoggerFactory.getLogger(InboxScanTasklet.class);
 
@@ -47,17 +49,17 @@ final class InboxScanTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final FormCatalogSync catalog;
     private final Messages messages;
-    private final FileSettling settling;
+    private final IngestSettings settings;
     private final RunProgress progress;
 
     InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages,
-                     FileSettling settling, RunProgress progress) {
+                     IngestSettings settings, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
-        this.settling = settling;
+        this.settings = settings;
         this.progress = progress;
     }
 
@@ -65,7 +67,7 @@ final class InboxScanTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException, InterruptedException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         catalog.sync();
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         Path inbox = layout.inbox();
@@ -92,25 +94,20 @@ final class InboxScanTasklet implements Tasklet {
             });
         }
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
-        Map<Path, FileSettling.Stamp> stamps = new LinkedHashMap<>();
-        found.forEach(file -> stamps.put(file.path(), new FileSettling.Stamp(file.size(), file.modified())));
-        Set<Path> writing = settling.stillBeingWritten(stamps);
-        progress.phase(RunProgress.Phase.SCAN, found.size(), found.stream().mapToLong(Found::size).sum());
+        List<String> waiting = new ArrayList<>();
         int registered = 0;
-        for (Found file : found) {
+        List<Found> settled = settled(found, waiting);
+        progress.phase(RunProgress.Phase.SCAN, settled.size(), settled.stream().mapToLong(Found::size).sum());
+        for (Found file : settled) {
             progress.fileDone(file.size(), 0);
-            if (writing.contains(file.path())) {
-                log.info("{}: still being written; left for a later run", file.relative());
-                continue;
-            }
             Integer known = jdbc.queryForObject("SELECT count(*) FROM submission WHERE run_id = ? AND inbox_path = ?",
                     Integer.class, runId, file.relative());
             if (known != null && known > 0) {
                 continue; // registered before a restart of this run
             }
-            String sha = sha256(file.path());
-            if (!settling.unchanged(file.path(), stamps.get(file.path()))) {
-                log.info("{}: changed while it was read; left for a later run", file.relative());
+            String sha = file.size() > settings.maxFileBytes() ? unhashed(file) : sha256(file.path());
+            if (changed(file)) {
+                waiting.add(file.relative()); // written to while it was being hashed
                 continue;
             }
             long id = submissions.register(runId, file.office(), file.path().getFileName().toString(), file.relative(), sha,
@@ -123,8 +120,65 @@ final class InboxScanTasklet implements Tasklet {
             registered++;
             contribution.incrementWriteCount(1);
         }
+        if (!waiting.isEmpty()) {
+            log.info("Still being written, left for the next run: {}", waiting);
+        }
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WAITING_KEY, String.join("\n", waiting));
         log.info("Scan of {}: {} new file(s)", inbox, registered);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The files that are not being written any more. A file modified within the settle time may still be
+     * growing (a copy over the network, a scanner): the scan waits once, until the newest such file is that old,
+     * and keeps it only if its size and modification time did not change meanwhile; the others stay in the
+     * inbox, listed in {@code waiting}, for the next run.
+     */
+    private List<Found> settled(List<Found> found, List<String> waiting) throws IOException {
+        Duration settle = Duration.ofSeconds(settings.settleSeconds());
+        Instant now = Instant.now();
+        Instant newest = found.stream().map(Found::modified).filter(m -> m.isAfter(now.minus(settle)))
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (newest == null) {
+            return found;
+        }
+        Duration wait = Duration.between(now, newest.plus(settle));
+        if (wait.compareTo(settle) > 0) {
+            wait = settle; // a modification time in the future (a clock off): wait no longer than the settle time
+        }
+        try {
+            Thread.sleep(Math.max(0, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for files being written", e);
+        }
+        List<Found> kept = new ArrayList<>();
+        for (Found file : found) {
+            if (changed(file)) {
+                waiting.add(file.relative());
+            } else {
+                kept.add(file);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether a file's size or modification time differ from when it was listed (or it is gone). */
+    private static boolean changed(Found file) throws IOException {
+        try {
+            BasicFileAttributes now = Files.readAttributes(file.path(), BasicFileAttributes.class);
+            return now.size() != file.size() || !now.lastModifiedTime().toInstant().equals(file.modified());
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return true;
+        }
+    }
+
+    /**
+     * The checksum recorded for a file over the size limit, which is rejected unread: hashing a gigabyte would
+     * cost seconds for nothing. Unique to the file as dropped, so it is never taken for another one.
+     */
+    private static String unhashed(Found file) {
+        return "unhashed:" + file.size() + ":" + file.modified().toEpochMilli() + ":" + file.relative();
     }
 
     static String sha256(Path file) throws IOException {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -54,6 +55,15 @@ public class IngestJobConfig {
     public static final String JOB_NAME = "ingest";
     public static final String INBOX_PARAMETER = "inbox";
 
+    /** The inbox files a run left where they were because they were still being written (scan step's list). */
+    public static List<String> waitingFiles(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().equals("scan"))
+                .map(step -> step.getExecutionContext().getString(InboxScanTasklet.WAITING_KEY, ""))
+                .flatMap(list -> list.lines().filter(line -> !line.isBlank()))
+                .toList();
+    }
+
     @Bean
     Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step applyStep, Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -68,8 +78,7 @@ public class IngestJobConfig {
     @StepScope
     Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
                                  FormCatalogSync catalog, Messages messages, IngestSettings settings, RunProgress progress) {
-        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages,
-                new FileSettling(settings.settle()), progress);
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages, settings, progress);
     }
 
     @Bean
@@ -187,14 +196,22 @@ public class IngestJobConfig {
         return new CheckedRowWriter(fileState, staging, issues, form);
     }
 
-    /** Records a file's row counts once its partition has read it through. */
+    /**
+     * Records a file's row counts once its partition has read it through; a file that held not one commune's
+     * row (a header alone, a total row alone) is rejected whole.
+     */
     @Bean
-    StepExecutionListener fileReadListener(FileState fileState, SubmissionRepository submissions, RunProgress progress) {
+    StepExecutionListener fileReadListener(FileState fileState, FileRowReader fileRowReader, SubmissionRepository submissions,
+                                           RunProgress progress) {
         return new StepExecutionListener() {
             @Override
             public ExitStatus afterStep(StepExecution stepExecution) {
                 if (stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode()) && !fileState.rejected()) {
-                    submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
+                    if (fileState.rowsRead() == 0) {
+                        fileRowReader.rejectForNoRows();
+                    } else {
+                        submissions.markRead(fileState.submissionId(), fileState.rowsRead(), fileState.accepted(), fileState.rejectedRows());
+                    }
                 }
                 progress.fileDone(stepExecution.getExecutionContext().getLong("size", 0L), 0);
                 return stepExecution.getExitStatus();
@@ -211,10 +228,10 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv, PlatformTransactionManager tm, RunProgress progress) {
+                                ResultCsvWriter csv, Messages messages, PlatformTransactionManager tm, RunProgress progress) {
         TransactionTemplate ownTransaction = new TransactionTemplate(tm);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, ownTransaction, progress);
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, messages, ownTransaction, progress);
     }
 
     @Bean

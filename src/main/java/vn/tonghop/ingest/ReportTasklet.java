@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,6 +21,9 @@ import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.RunProgress;
+import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.Severity;
 
 /**
  * Report step: writes each file's results and moves the file out of the inbox, to
@@ -36,15 +40,17 @@ final class ReportTasklet implements Tasklet {
     private final SubmissionRepository submissions;
     private final IssueRepository issues;
     private final ResultCsvWriter csv;
+    private final Messages messages;
     private final TransactionTemplate ownTransaction;
     private final RunProgress progress;
 
-    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
+    ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv, Messages messages,
                   TransactionTemplate ownTransaction, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
         this.csv = csv;
+        this.messages = messages;
         this.ownTransaction = ownTransaction;
         this.progress = progress;
     }
@@ -57,8 +63,7 @@ final class ReportTasklet implements Tasklet {
         progress.phase(RunProgress.Phase.REPORT, toMove.size(), 0);
         for (Submission submission : toMove) {
             Path source = layout.file(submission.inboxPath());
-            boolean rejected = "rejected".equals(submission.status())
-                    || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+            boolean rejected = isRejected(submission);
             Path folder = (rejected ? layout.rejected(today) : layout.archive(today));
             if (submission.officeCode() != null) {
                 folder = folder.resolve(submission.officeCode());
@@ -74,7 +79,9 @@ final class ReportTasklet implements Tasklet {
                 target = freeName(folder, submission.fileName());
             }
             String stem = stem(target.getFileName().toString());
-            csv.write(folder.resolve(stem + ".ketqua.csv"), issues.forSubmission(submission.id()));
+            try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
+                csv.write(folder.resolve(stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+            }
             if (movedBefore.isEmpty()) {
                 if (Files.exists(source)) {
                     move(source, target);
@@ -106,8 +113,9 @@ final class ReportTasklet implements Tasklet {
             String extension = name.substring(stem.length());
             Path candidate = folder.resolve(name);
             for (int n = 2; Files.exists(candidate); n++) {
+                // a file over the size limit was never hashed: its size and name are all there is to go by
                 if (Files.size(candidate) == submission.sizeBytes()
-                        && InboxScanTasklet.sha256(candidate).equals(submission.sha256())
+                        && (submission.sha256().startsWith("unhashed:") || InboxScanTasklet.sha256(candidate).equals(submission.sha256()))
                         && !submissions.isMovedTo(layout.root().relativize(candidate).toString().replace('\\', '/'))) {
                     return Optional.of(candidate);
                 }
@@ -115,6 +123,27 @@ final class ReportTasklet implements Tasklet {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Nothing of the file was taken: rejected whole, every row rejected, or the same content as a file of this
+     * run that was itself rejected.
+     */
+    private boolean isRejected(Submission submission) {
+        if ("duplicate".equals(submission.status()) && submission.duplicateOf() != null) {
+            return submissions.find(submission.duplicateOf()).map(this::isRejected).orElse(false);
+        }
+        return "rejected".equals(submission.status())
+                || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+    }
+
+    /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */
+    private Stream<Issue> sheetNote(Submission submission) {
+        if (submission.sheet() == null || "csv".equals(submission.format())) {
+            return Stream.empty();
+        }
+        return Stream.of(new Issue(Severity.NOTE, "file.sheetChoice", submission.sheet(), null, null, null, null,
+                messages.get("file.sheetChoice", submission.sheet())));
     }
 
     /** cao-son-2023.xlsx, or cao-son-2023-2.xlsx when a file of that name was already archived that day. */

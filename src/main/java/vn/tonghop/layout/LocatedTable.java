@@ -14,9 +14,8 @@ import vn.tonghop.read.SheetRef;
  * @param headers        column index → header text as written (both header rows joined)
  * @param unknownColumns headers the form does not know (reported to the clerk, never silently dropped)
  * @param titleLines     text above the header, top to bottom (for the period)
- * @param sheetChoice    why this sheet was chosen, when the file had several
  */
 public record LocatedTable(SheetRef sheet, TableShape shape, int headerLastRow, Map<Integer, String> indicatorColumns,
                            Map<ColumnRole, Integer> roleColumns, Map<Integer, String> headers,
-                           List<String> unknownColumns, List<String> titleLines, String sheetChoice) {
+                           List<String> unknownColumns, List<String> titleLines) {
 }

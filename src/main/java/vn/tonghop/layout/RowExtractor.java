@@ -15,7 +15,7 @@ import vn.tonghop.read.TableFile;
 
 /**
  * Streams the rows below a located header as {@link SubmittedRow}s. Wide tables give one row per
- * line; long tables are grouped by (unit code, period), which holds one file's groups in memory.
+ * line; long tables are grouped by (unit code, period), sorted on disk when they are large.
  */
 public final class RowExtractor implements CloseableIterator<SubmittedRow> {
 
@@ -25,6 +25,7 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     private final HeaderVocabulary vocabulary;
     private final CloseableIterator<RawRow> rows;
     private final Iterator<SubmittedRow> longRows;
+    private final LongTableGrouper longGroups = new LongTableGrouper(LongTableGrouper.RUN_LINES);
     private SubmittedRow next;
     private boolean firstDataRow = true;
 
@@ -56,6 +57,7 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     @Override
     public void close() {
         rows.close();
+        longGroups.close();
     }
 
     private SubmittedRow advanceWide() {
@@ -80,37 +82,63 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
         return null;
     }
 
+    /** Reads the whole long table into groups by (unit code, period), in bounded memory (see {@link LongTableGrouper}). */
     private Iterator<SubmittedRow> groupLong() {
-        Map<String, List<RawRow>> groups = new LinkedHashMap<>();
         while (rows.hasNext()) {
             RawRow raw = rows.next();
             if (raw.rowNumber() <= table.headerLastRow() || isBlank(raw.cells())) {
                 continue;
             }
-            String key = text(raw, ColumnRole.UNIT_CODE) + "\u0000" + text(raw, ColumnRole.PERIOD);
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(raw);
+            longGroups.add(new LongTableGrouper.Line(raw.rowNumber(), rawText(raw, ColumnRole.UNIT_CODE),
+                    rawText(raw, ColumnRole.PERIOD), rawText(raw, ColumnRole.UNIT_NAME), text(raw, ColumnRole.LONG_INDICATOR),
+                    cell(raw, table.roleColumns().get(ColumnRole.LONG_VALUE)).raw()));
         }
-        List<SubmittedRow> result = new ArrayList<>();
-        for (List<RawRow> group : groups.values()) {
-            RawRow first = group.get(0);
-            Map<String, SourceCell> cells = new LinkedHashMap<>();
-            List<SourceCell> unknown = new ArrayList<>();
-            for (RawRow raw : group) {
-                String indicatorText = text(raw, ColumnRole.LONG_INDICATOR);
-                SourceCell value = cell(raw, table.roleColumns().get(ColumnRole.LONG_VALUE));
-                SourceCell named = new SourceCell(raw.rowNumber(), indicatorText, value.letter(), value.raw());
-                vocabulary.indicatorCode(indicatorText).ifPresentOrElse(
-                        code -> {
-                            if (cells.putIfAbsent(code, named) != null) {
-                                unknown.add(new SourceCell(raw.rowNumber(), indicatorText + " (lặp lại)", value.letter(), value.raw()));
-                            }
-                        },
-                        () -> unknown.add(named));
+        Iterator<List<LongTableGrouper.Line>> groups = longGroups.groups();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return groups.hasNext();
             }
-            result.add(new SubmittedRow(RowKind.DATA, first.sheet(), first.rowNumber(), roleCell(first, ColumnRole.UNIT_CODE),
-                    roleCell(first, ColumnRole.UNIT_NAME), null, roleCell(first, ColumnRole.PERIOD), cells, unknown));
+
+            @Override
+            public SubmittedRow next() {
+                return longRow(groups.next());
+            }
+        };
+    }
+
+    private SubmittedRow longRow(List<LongTableGrouper.Line> group) {
+        String valueLetter = columnLetter(table.roleColumns().get(ColumnRole.LONG_VALUE));
+        Map<String, SourceCell> cells = new LinkedHashMap<>();
+        List<SourceCell> unknown = new ArrayList<>();
+        for (LongTableGrouper.Line line : group) {
+            String indicatorText = line.indicator();
+            SourceCell named = new SourceCell(line.row(), indicatorText, valueLetter, line.value());
+            vocabulary.indicatorCode(indicatorText).ifPresentOrElse(
+                    code -> {
+                        if (cells.putIfAbsent(code, named) != null) {
+                            unknown.add(new SourceCell(line.row(), indicatorText + " (lặp lại)", valueLetter, line.value()));
+                        }
+                    },
+                    () -> unknown.add(named));
         }
-        return result.iterator();
+        LongTableGrouper.Line first = group.get(0);
+        return new SubmittedRow(RowKind.DATA, table.sheet().name(), first.row(), roleCell(first.row(), ColumnRole.UNIT_CODE, first.unitCode()),
+                roleCell(first.row(), ColumnRole.UNIT_NAME, first.unitName()), null, roleCell(first.row(), ColumnRole.PERIOD, first.period()),
+                cells, unknown);
+    }
+
+    /** A role's cell of a long table's row, rebuilt from what the grouper kept; null when the table has no such column. */
+    private SourceCell roleCell(int rowNumber, ColumnRole role, String raw) {
+        Integer index = table.roleColumns().get(role);
+        return index == null ? null
+                : new SourceCell(rowNumber, table.headers().getOrDefault(index, ""), columnLetter(index), raw == null ? "" : raw);
+    }
+
+    /** A role's cell as typed, or null when the table has no such column. */
+    private String rawText(RawRow raw, ColumnRole role) {
+        SourceCell cell = roleCell(raw, role);
+        return cell == null ? null : cell.raw();
     }
 
     private boolean isTotal(RawRow raw, SourceCell code, SourceCell name) {

@@ -48,13 +48,8 @@ public final class TableLocator {
         }
         Candidate chosen = best.stream().max(Comparator.comparingInt(Candidate::score)
                 .thenComparing(c -> !c.sheet().hidden())).orElseThrow();
-        String choice = null;
-        if (file.sheets().size() > 1) {
-            choice = "Đã đọc trang tính \"" + chosen.sheet().name() + "\"" + (chosen.sheet().hidden() ? " (trang ẩn)" : "")
-                    + " vì có tiêu đề cột của biểu mẫu; " + (file.sheets().size() - 1) + " trang tính khác không được đọc.";
-        }
         return Optional.of(new LocatedTable(chosen.sheet(), chosen.shape(), chosen.row(), chosen.indicators(), chosen.roles(),
-                chosen.headers(), chosen.unknown(), chosen.titles(), choice));
+                chosen.headers(), chosen.unknown(), chosen.titles()));
     }
 
     private Optional<Candidate> bestInSheet(TableFile file, SheetRef sheet) throws IOException {

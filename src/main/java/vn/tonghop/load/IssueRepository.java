@@ -1,7 +1,10 @@
 package vn.tonghop.load;
 
+import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.Severity;
@@ -20,6 +23,9 @@ public class IssueRepository {
         if (issues.isEmpty()) {
             return;
         }
+        if (issues.stream().anyMatch(issue -> issue.severity() == Severity.NOTE)) {
+            throw new IllegalArgumentException("Notes are written into the results, not stored as issues");
+        }
         jdbc.batchUpdate("""
                 INSERT INTO issue (submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", issues, 500, (ps, issue) -> {
@@ -35,12 +41,29 @@ public class IssueRepository {
         });
     }
 
+    private static final String FOR_SUBMISSION = """
+            SELECT severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM issue
+            WHERE submission_id = ? ORDER BY row_number NULLS FIRST, id""";
+
+    private static final RowMapper<Issue> ISSUE = (rs, i) -> new Issue(
+            Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2), rs.getString(3),
+            (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+
     public List<Issue> forSubmission(long submissionId) {
-        return jdbc.query("""
-                SELECT severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM issue
-                WHERE submission_id = ? ORDER BY row_number NULLS FIRST, id""", (rs, i) -> new Issue(
-                Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2), rs.getString(3),
-                (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), submissionId);
+        return jdbc.query(FOR_SUBMISSION, ISSUE, submissionId);
+    }
+
+    /**
+     * A file's issues streamed from the database a thousand at a time (inside a transaction), for a file whose
+     * every row went wrong: a million issues must not be held in memory at once. Close the stream.
+     */
+    public Stream<Issue> streamForSubmission(long submissionId) {
+        return jdbc.queryForStream(connection -> {
+            PreparedStatement statement = connection.prepareStatement(FOR_SUBMISSION);
+            statement.setFetchSize(1000);
+            statement.setLong(1, submissionId);
+            return statement;
+        }, ISSUE);
     }
 
     /** Forget what a previous, interrupted read of the file found: the file is read again from the top. */

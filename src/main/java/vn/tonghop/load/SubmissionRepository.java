@@ -33,9 +33,13 @@ public class SubmissionRepository {
         return id == null ? -1 : id;
     }
 
-    /** An earlier submission with the same content that was not itself a duplicate, if any. */
+    /**
+     * An earlier submission with the same content that was neither a duplicate itself nor rejected whole, if any.
+     * A rejected file sent again is read again: it may have been rejected for where it was dropped, for the
+     * registry not yet loaded or for a limit since raised, none of which is in its content.
+     */
     public Optional<Submission> firstWithChecksum(String sha256, long exceptId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE sha256 = ? AND id <> ? AND status <> 'duplicate' ORDER BY id LIMIT 1",
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE sha256 = ? AND id <> ? AND status NOT IN ('duplicate', 'rejected') ORDER BY id LIMIT 1",
                 this::map, sha256, exceptId).stream().findFirst();
     }
 

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  * {@code Q3-2022}), months ({@code tháng 11/2023}, {@code T11/2023}, {@code 11/2023}), the codes of
  * {@link Period#code()} ({@code 2023-M11}, {@code 2022-Q3}, {@code 2023-H1}, {@code 2023-9M}) and a date range that
  * is exactly a period ({@code từ ngày 15/12/2022 đến ngày 14/12/2023}, or whole calendar months such as
- * {@code 01/01/2023 - 30/06/2023}). {@code -}, {@code _} and {@code .} count as spaces. Years run from 2000 to 2099.
+ * {@code 01/01/2023 - 30/06/2023}), a year and a two-digit month in a file name ({@code bach-thong-2023-11.csv}), and
+ * a date cell that holds the 1st of a month ({@code 2023-11-01}, what Excel stores for a typed {@code 11/2023}).
+ * {@code -}, {@code _} and {@code .} count as spaces. Years run from 2000 to 2099.
  *
  * <p>Nothing is guessed: the result is empty when no period is found, when the text names two different periods
  * ({@code năm 2022 và 2023}), or when it names an impossible one ({@code quý 5/2022}, {@code tháng 13/2023}).
- * Single dates ({@code ngày 14 tháng 12 năm 2023} under a signature), document numbers
+ * Single dates ({@code ngày 14 tháng 12 năm 2023} under a signature, {@code ngày    tháng 12 năm 2023} with the day
+ * left blank, a date cell {@code 2023-12-14}), document numbers
  * ({@code Nghị định 09/2019/NĐ-CP}) and comparisons ({@code so với cùng kỳ năm 2022}) are not the report's period and
  * are skipped.
  */
@@ -49,6 +52,18 @@ public final class PeriodParser {
     private static final Pattern DATE_RANGE = Pattern.compile(
             START + "(?:tu (?:ngay )?)?" + DATE + " (?:(?:den|toi) (?:ngay )?)?" + DATE + END);
     private static final Pattern SINGLE_DATE = Pattern.compile(START + "(?:ngay )?" + DATE + END);
+    /** A date as the readers render a date cell ({@code 2023-11-14}), met inside a line or a file name. */
+    private static final Pattern ISO_DATE = Pattern.compile(START + YEAR + " (\\d\\d) (\\d\\d)" + END);
+    /**
+     * The place-and-date line of an official letter with the day (or the day and month) left blank for the
+     * pen: {@code Bạch Thông, ngày      tháng 12 năm 2023}. A date, not the report's period.
+     */
+    private static final Pattern BLANK_WORD_DATE =
+            Pattern.compile(START + "ngay(?: \\d{1,2})? thang(?: \\d{1,2})?(?: nam)?" + SEP + YEAR + END);
+    /** {@code 2023-11} in a file name: year then a two-digit month (a single digit may be a version, "2023-2"). */
+    private static final Pattern YEAR_DASH_MONTH = Pattern.compile(START + YEAR + " (0[1-9]|1[0-2])" + END);
+    /** A whole cell holding a date cell's rendering; the 1st of a month is what Excel makes of a typed "11/2023". */
+    private static final Pattern WHOLE_ISO_DATE = Pattern.compile("(20\\d\\d)-(\\d\\d)-(\\d\\d)");
     private static final Pattern HALF = Pattern.compile(
             START + "(?:0?6|sau) thang(?: (dau|cuoi))?(?: nam)?" + SEP + YEAR + END);
     private static final Pattern NINE = Pattern.compile(
@@ -86,6 +101,12 @@ public final class PeriodParser {
 
     /** Like {@link #parse(String)}, also telling whether the period was named or is only a bare year. */
     public Optional<PeriodMatch> find(String text) {
+        Matcher dateCell = WHOLE_ISO_DATE.matcher(text == null ? "" : text.strip());
+        if (dateCell.matches()) {
+            int month = number(dateCell.group(2));
+            boolean firstOfMonth = number(dateCell.group(3)) == 1 && month >= 1 && month <= 12;
+            return firstOfMonth ? Optional.of(new PeriodMatch(Period.ofMonth(year(dateCell, 1), month), true)) : Optional.empty();
+        }
         String normalised = normalise(text);
         if (normalised.isEmpty()) {
             return Optional.empty();
@@ -99,6 +120,8 @@ public final class PeriodParser {
         consume(work, COMPARISON, m -> { });
         consume(work, DATE_RANGE, m -> dateRange(m, mentions));
         consume(work, SINGLE_DATE, m -> { });
+        consume(work, ISO_DATE, m -> { });
+        consume(work, BLANK_WORD_DATE, m -> { });
         consume(work, HALF, m -> mentions.explicit(
                 Period.ofHalfYear(year(m, 2), "cuoi".equals(m.group(1)) ? 2 : 1)));
         consume(work, NINE, m -> mentions.explicit(Period.ofNineMonths(year(m, 1))));
@@ -114,6 +137,7 @@ public final class PeriodParser {
         consume(work, MONTH, m -> mentions.numbered(PeriodKind.MONTH, year(m, 2), number(m.group(1))));
         consume(work, MONTH_YEAR_FIRST, m -> mentions.numbered(PeriodKind.MONTH, year(m, 1), number(m.group(2))));
         consumeSlashedMonths(work, mentions);
+        consume(work, YEAR_DASH_MONTH, m -> mentions.explicit(Period.ofMonth(year(m, 1), number(m.group(2)))));
         consume(work, NAMED_YEAR, m -> mentions.explicit(Period.ofYear(year(m, 1))));
         consume(work, BARE_YEAR, m -> mentions.bareYear(year(m, 1)));
         return mentions.result();

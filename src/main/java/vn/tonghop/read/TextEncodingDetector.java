@@ -41,7 +41,7 @@ final class TextEncodingDetector {
         }
         if (encoding == null) {
             rejectBinaryBytes(sample, fileName);
-            encoding = isStrictUtf8(sample, wholeFile)
+            encoding = isStrictUtf8(sample)
                     ? new TextEncoding(StandardCharsets.UTF_8, 0, false, null, "UTF-8")
                     : new TextEncoding(StandardCharsets.ISO_8859_1, 0, true, null, "windows-1258");
         }
@@ -134,18 +134,18 @@ final class TextEncodingDetector {
         return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A) || c == 0x7F;
     }
 
-    /** Valid UTF-8 throughout the sample (a sequence cut by the sample's end is allowed). */
-    private static boolean isStrictUtf8(byte[] sample, boolean wholeFile) {
+    /**
+     * Valid UTF-8 throughout the sample. A sequence cut by the sample's end is allowed, and so is one cut by the
+     * file's end: a file cut short mid-letter (a copy interrupted) is still UTF-8, not Windows-1258 mojibake.
+     */
+    private static boolean isStrictUtf8(byte[] sample) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(sample);
         CharBuffer out = CharBuffer.allocate(sample.length + 1);
-        CoderResult result = decoder.decode(in, out, wholeFile);
-        if (result.isError()) {
-            return false;
-        }
-        return !wholeFile || !decoder.flush(out).isError();
+        CoderResult result = decoder.decode(in, out, false);
+        return !result.isError() && in.remaining() < 4;
     }
 
     private static String decode(byte[] sample, TextEncoding encoding, boolean wholeFile) {

@@ -16,6 +16,11 @@ public enum UnreadableReason {
     CORRUPT("tệp bị hỏng hoặc không đầy đủ (có thể chưa tải hoặc sao chép xong); hãy mở, lưu lại rồi gửi lại"),
     /** A zip whose parts expand far beyond their compressed size (a "zip bomb"). */
     ZIP_BOMB("tệp nén bất thường (dung lượng khi giải nén quá lớn so với tệp gốc), không thể đọc an toàn"),
+    /**
+     * Workbook XML with a document type declaration: the way to external entities (a file of the server read
+     * into a cell, a URL fetched). Excel never writes one; the parsers refuse it, and so is the file.
+     */
+    UNSAFE_XML("tệp chứa khai báo XML không an toàn (DOCTYPE, thực thể ngoài) mà Excel không bao giờ tạo ra, nên không được đọc"),
     /** Binary content that is neither a workbook nor text. */
     BINARY("tệp chứa dữ liệu nhị phân, không phải tệp CSV hay bảng tính Excel"),
     /** A zip or OLE2 container that holds something other than a workbook (a .docx, .doc, .ods, ...). */

@@ -13,6 +13,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
@@ -102,8 +103,14 @@ final class XlsTableFile implements TableFile {
             case STRING -> CellText.clean(cell.getRichStringCellValue().getString());
             case NUMERIC -> numeric(cell);
             case BOOLEAN -> CellText.yesNo(cell.getBooleanCellValue());
+            // a formula in error keeps its code (#DIV/0!, #REF!), so the clerk is told instead of the value vanishing
+            case ERROR -> errorCode(cell.getErrorCellValue());
             default -> "";
         };
+    }
+
+    private static String errorCode(byte code) {
+        return FormulaError.isValidCode(code) ? FormulaError.forInt(code).getString() : "#ERROR!";
     }
 
     private static String numeric(Cell cell) {

@@ -194,7 +194,8 @@ final class XlsxSheetParser {
             String type = cellType == null ? "n" : cellType;
             return switch (type) {
                 case "b" -> CellText.yesNo("TRUE".equals(value));
-                case "e" -> "";
+                // a formula in error keeps its code (#DIV/0!, #REF!), so the clerk is told instead of the value vanishing
+                case "e" -> CellText.clean(value.startsWith("ERROR:") ? value.substring("ERROR:".length()) : value);
                 case "s", "inlineStr", "str" -> CellText.clean(value);
                 case "d" -> CellText.clean(value.endsWith("T00:00:00") ? value.substring(0, value.length() - 9)
                         : value.replace('T', ' '));

@@ -29,6 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -66,6 +67,7 @@ final class XlsxTableFile implements TableFile {
 
     static XlsxTableFile open(Path file) throws UnreadableFileException {
         String name = file.getFileName().toString();
+        ZipIntegrity.verify(file);
         OPCPackage pkg;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -225,6 +227,10 @@ final class XlsxTableFile implements TableFile {
             if (t instanceof EncryptedDocumentException) {
                 return new UnreadableFileException(UnreadableReason.PASSWORD_PROTECTED,
                         "Workbook " + name + " is password-protected: " + message, e);
+            }
+            if (t instanceof SAXParseException && message.contains("DOCTYPE")) {
+                return new UnreadableFileException(UnreadableReason.UNSAFE_XML,
+                        "Workbook " + name + " declares a DOCTYPE (entities) in its XML, which is refused: " + message, e);
             }
             if (t instanceof NotOfficeXmlFileException) {
                 return new UnreadableFileException(UnreadableReason.NOT_A_SPREADSHEET,

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.tonghop.form.Indicator;
 import vn.tonghop.form.ReportForm;
@@ -28,6 +30,9 @@ import vn.tonghop.registry.UnitMatch;
  * sending office may report for it, and every value and rule. All or nothing: any error rejects the row.
  */
 public final class RowValidator {
+
+    /** A date cell as the readers render it (2023-10-10). */
+    private static final Pattern DATE_CELL = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private final ReportForm form;
     private final Messages messages;
@@ -191,7 +196,15 @@ public final class RowValidator {
                 continue;
             }
             if (parsed instanceof ParsedNumber.Invalid) {
-                issues.add(cellIssue(Severity.ERROR, "cell.notNumber", row, cell, communeCode, messages.get("cell.notNumber", raw, cell.column())));
+                Matcher date = DATE_CELL.matcher(raw);
+                if (date.matches()) {
+                    // Excel turns a typed "10/10" into a date unless the cell is formatted as text
+                    String shown = date.group(3) + "/" + date.group(2) + "/" + date.group(1);
+                    issues.add(cellIssue(Severity.ERROR, "cell.dateNotNumber", row, cell, communeCode,
+                            messages.get("cell.dateNotNumber", shown, cell.column())));
+                } else {
+                    issues.add(cellIssue(Severity.ERROR, "cell.notNumber", row, cell, communeCode, messages.get("cell.notNumber", raw, cell.column())));
+                }
                 continue;
             }
             ParsedNumber.Value value = (ParsedNumber.Value) parsed;

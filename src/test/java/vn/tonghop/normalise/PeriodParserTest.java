@@ -221,6 +221,33 @@ class PeriodParserTest {
     }
 
     @Test
+    void parse_whenPlaceAndDateLineWithTheDayLeftBlank_thenNoPeriodIsInvented() {
+        assertThat(parser.parse("Bạch Thông, ngày      tháng 12 năm 2023")).isEmpty();
+        assertThat(parser.parse("Bạch Thông, ngày ... tháng ... năm 2023")).isEmpty();
+        assertPeriod("CÔNG AN HUYỆN BẠCH THÔNG  Bạch Thông, ngày    tháng 12 năm 2023  BÁO CÁO QUÝ III NĂM 2023", "2023-Q3");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2023-11-01                 | 2023-M11
+            2024-01-01                 | 2024-M1
+            bach-thong-2023-11.xlsx    | 2023-M11
+            bao_cao_2024_06.csv        | 2024-M6
+            """)
+    void parse_whenDateCellOfTheFirstOrYearDashMonth_thenThatMonth(String text, String code) {
+        assertPeriod(text, code);
+        assertThat(parser.isExplicitType(text)).isTrue();
+    }
+
+    @Test
+    void parse_whenOtherDateCellOrDateInFileName_thenNoPeriodIsInvented() {
+        assertThat(parser.parse("2023-11-14")).isEmpty();
+        assertThat(parser.parse("bao-cao-2023-11-14.xlsx")).isEmpty();
+        assertThat(parser.parse("Bạch Thông, ngày 2023-12-14")).isEmpty();
+        assertThat(parser.find("bach-thong-2023-2.csv")).contains(new PeriodMatch(Period.ofYear(2023), false));
+    }
+
+    @Test
     void parse_whenWardNumberBeforeBareYearInFileName_thenYearNotMonth() {
         assertThat(parser.find("phuong-1-2023.xlsx")).contains(new PeriodMatch(Period.ofYear(2023), false));
     }

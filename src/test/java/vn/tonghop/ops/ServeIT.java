@@ -49,7 +49,7 @@ class ServeIT {
         Files.createDirectories(work.resolve("inbox/064"));
         String url = RegistryTemplate.newDatabase("serve");
         JdbcTemplate db = SharedPostgres.jdbc(url);
-        Map<String, String> settings = Map.of("TONGHOP_WATCH_POLL_SECONDS", "1", "TONGHOP_INGEST_SETTLE_SECONDS", "3",
+        Map<String, String> settings = Map.of("TONGHOP_WATCH_POLL_SECONDS", "1", "TONGHOP_WATCH_SETTLE_SECONDS", "3",
                 "SERVER_PORT", "0", "TONGHOP_SCHEDULE_CRON", "0 30 3 * * *");
 
         TonghopProcess serve = TonghopProcess.start(work, url, settings, "serve", "--inbox", "inbox", "--out", "out");

@@ -65,10 +65,10 @@ class ExcelReadingTest {
             // "1.800" and "07" are text in the sheet and stay as typed; TRUE is a boolean cell
             assertThat(row(rows, 2).cells())
                     .containsExactly("Xã Cao Sơn", "7", "1.800", "2,5", "2023-12-14", "Có", "07");
-            // =E2 keeps the date, =B3>B2 is a boolean formula, =1/0 an error (trimmed as an empty last cell);
+            // =E2 keeps the date, =B3>B2 is a boolean formula, =1/0 an error (kept as its code, for the clerk);
             // 0.25 shown as 25% and 2500 shown as 2,500 are rendered as their values
             assertThat(row(rows, 3).cells())
-                    .containsExactly("Thị trấn Phủ Thông", "92", "2500", "0,25", "2023-12-14", "Có");
+                    .containsExactly("Thị trấn Phủ Thông", "92", "2500", "0,25", "2023-12-14", "Có", "#DIV/0!");
             // =SUM, =C3*40000 (1e8), =0.1+0.2 (no binary noise), a text formula
             assertThat(row(rows, 4).cells()).containsExactly("Tổng cộng", "99", "100000000", "0,3", "", "",
                     "Xã Cao Sơn - Thị trấn Phủ Thông");
