@@ -105,6 +105,8 @@ public class Aggregator {
             written += jdbc.update(RATE_ROWS, p);
             jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
             jdbc.update(COMPLETENESS, p);
+            // the year is up to date, in the same transaction as its new aggregates
+            jdbc.update("DELETE FROM aggregate_pending WHERE form_code = :form AND year = :year", p);
             return written;
         });
         log.info("Aggregated {} {}: {} rows", form.code(), year, rows);

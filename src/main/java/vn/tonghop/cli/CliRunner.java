@@ -1,7 +1,5 @@
 package vn.tonghop.cli;
 
-import java.util.Arrays;
-import java.util.regex.Pattern;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,9 +11,6 @@ import picocli.CommandLine;
 @Component
 @ConditionalOnProperty(name = "tonghop.cli.enabled", havingValue = "true", matchIfMissing = true)
 public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
-
-    /** {@code --tonghop.language=en}, {@code --spring.datasource.url=...}: a property, not a command's option. */
-    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
 
     private final ApplicationContext context;
     private int exitCode;
@@ -30,13 +25,17 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     }
 
     /**
-     * The arguments meant for the command line: {@code --tonghop.language=en} and other {@code --name.with.dots=value}
-     * settings are Spring properties (Spring has already read them), not options of a command.
+     * The arguments meant for the command line: settings given as {@code --name.with.dots=value} are
+     * Spring Boot's (it has already applied them) and are left out.
      */
-    static String[] commandArguments(String... args) {
-        return Arrays.stream(args).filter(a -> !SPRING_PROPERTY.matcher(a).matches()).toArray(String[]::new);
+    public static String[] commandArguments(String... args) {
+        return java.util.Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
     }
 
+    private static boolean isSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
+    }
 
     @Override
     public int getExitCode() {

@@ -20,7 +20,9 @@ import vn.tonghop.validate.Messages;
  */
 @Component
 @Scope("prototype")
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
+@Command(name = "export", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED},
+        description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -74,7 +76,7 @@ public class ExportCommand implements Callable<Integer> {
             }
         }
         // The pack refreshes the years it compares in today's units: it writes, so it holds the run lock.
-        return pipeline.locked(spec.commandLine().getErr(), () -> {
+        return pipeline.locked("export", spec.commandLine().getErr(), () -> {
             pipeline.export(List.of(year), List.of(year), out, province, spec.commandLine().getOut());
             if (docx) {
                 pipeline.narrative(year, out, province, spec.commandLine().getOut());

@@ -19,7 +19,8 @@ import vn.tonghop.validate.Messages;
 
 /**
  * {@code tonghop status}: three tables on the terminal — the recent runs (start, end, status, files, rows,
- * errors, warnings), the files waiting in the inbox, and the last result of each sending office.
+ * errors, warnings), the files waiting in the inbox, and the last result of each sending office — then the
+ * unattended side (schedule, a run in progress, interrupted runs, years awaiting aggregation).
  */
 @Component
 @Scope("prototype")
@@ -31,6 +32,7 @@ public class StatusCommand implements Callable<Integer> {
 
     private final JdbcTemplate jdbc;
     private final Messages messages;
+    private final Unattended unattended;
 
     @Spec
     CommandSpec spec;
@@ -41,9 +43,10 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10", description = "How many recent runs to show (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    public StatusCommand(JdbcTemplate jdbc, Messages messages) {
+    public StatusCommand(JdbcTemplate jdbc, Messages messages, Unattended unattended) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.unattended = unattended;
     }
 
     @Override
@@ -54,6 +57,8 @@ public class StatusCommand implements Callable<Integer> {
         waitingFiles(out);
         out.println();
         lastResults(out);
+        out.println();
+        unattended.print(out);
         out.flush();
         return ExitCodes.OK;
     }

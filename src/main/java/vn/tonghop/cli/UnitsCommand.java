@@ -37,6 +37,7 @@ public class UnitsCommand implements Runnable {
     public static class Import implements Callable<Integer> {
 
         private final RegistryImporter importer;
+        private final Pipeline pipeline;
         private final Messages messages;
 
         @Spec
@@ -49,13 +50,19 @@ public class UnitsCommand implements Runnable {
                 description = "First day the listed units are in force (default: 2000-01-01 before the 2025 reform, 2025-07-01 after).")
         LocalDate validFrom;
 
-        public Import(RegistryImporter importer, Messages messages) {
+        public Import(RegistryImporter importer, Pipeline pipeline, Messages messages) {
             this.importer = importer;
+            this.pipeline = pipeline;
             this.messages = messages;
         }
 
         @Override
         public Integer call() throws Exception {
+            // the registry changes under no running ingest or aggregation
+            return pipeline.locked("units import", spec.commandLine().getErr(), this::importRegistry);
+        }
+
+        private int importRegistry() throws Exception {
             try {
                 RegistryImporter.ImportSummary s = importer.importFile(file, validFrom);
                 spec.commandLine().getOut().println(messages.get("units.imported", file, s.layout(), s.rows(), s.inserted(), s.updated(),

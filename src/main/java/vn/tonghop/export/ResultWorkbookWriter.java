@@ -155,7 +155,7 @@ public class ResultWorkbookWriter {
                     }
                     // A workbook POI cannot copy must not cost the clerk her result: values, or at least the summary.
                     Mode fallback = mode == Mode.COPY ? Mode.VALUES : Mode.SUMMARY_ONLY;
-                    log.warn("{}: {} copy failed ({}); writing {}", source.getFileName(), mode, e.toString(), fallback);
+                    log.warn("{}: marked-up copy ({}) failed ({}); writing {} instead", source.getFileName(), mode, e.toString(), fallback);
                     mode = fallback;
                 }
             }

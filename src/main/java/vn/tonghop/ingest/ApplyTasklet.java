@@ -1,5 +1,6 @@
 package vn.tonghop.ingest;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -9,6 +10,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 
 /**
  * Apply step: the run's read files, in the order they arrived, each in its own transaction, so a later
@@ -20,19 +22,27 @@ final class ApplyTasklet implements Tasklet {
 
     private final SubmissionRepository submissions;
     private final SubmissionApplier applier;
+    private final RunProgress progress;
 
-    ApplyTasklet(SubmissionRepository submissions, SubmissionApplier applier) {
+    ApplyTasklet(SubmissionRepository submissions, SubmissionApplier applier, RunProgress progress) {
         this.submissions = submissions;
         this.applier = applier;
+        this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
-        for (Submission submission : submissions.byRunAndStatus(runId, "read")) {
-            applier.apply(submission.id());
-            contribution.incrementWriteCount(1);
-            log.debug("Applied {}", submission.inboxPath());
+        List<Submission> read = submissions.byRunAndStatus(runId, "read");
+        progress.phase(RunProgress.Phase.APPLY, read.size(), read.stream().mapToLong(Submission::sizeBytes).sum());
+        for (Submission submission : read) {
+            if (applier.apply(submission.id())) {
+                contribution.incrementWriteCount(1);
+                log.debug("Applied {}", submission.inboxPath());
+            } else {
+                log.info("{} was applied before; not applied again", submission.inboxPath());
+            }
+            progress.fileDone(submission.sizeBytes(), submission.rowsAccepted());
         }
         return RepeatStatus.FINISHED;
     }

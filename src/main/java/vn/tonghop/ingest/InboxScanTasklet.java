@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.Messages;
 
 /**
@@ -49,15 +50,17 @@ final class InboxScanTasklet implements Tasklet {
     private final FormCatalogSync catalog;
     private final Messages messages;
     private final IngestSettings settings;
+    private final RunProgress progress;
 
     InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages,
-                     IngestSettings settings) {
+                     IngestSettings settings, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
         this.settings = settings;
+        this.progress = progress;
     }
 
     private record Found(Path path, String relative, String office, Instant modified, long size) {
@@ -96,7 +99,10 @@ final class InboxScanTasklet implements Tasklet {
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
         List<String> waiting = new ArrayList<>();
         int registered = 0;
-        for (Found file : settled(found, waiting)) {
+        List<Found> settled = settled(found, waiting);
+        progress.phase(RunProgress.Phase.SCAN, settled.size(), settled.stream().mapToLong(Found::size).sum());
+        for (Found file : settled) {
+            progress.fileDone(file.size(), 0);
             Integer known = jdbc.queryForObject("SELECT count(*) FROM submission WHERE run_id = ? AND inbox_path = ?",
                     Integer.class, runId, file.relative());
             if (known != null && known > 0) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +15,13 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.export.ResultWorkbookWriter;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.registry.UnitRegistry;
 import vn.tonghop.validate.Issue;
@@ -28,8 +32,9 @@ import vn.tonghop.validate.Severity;
  * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
  * and moves the file out of the inbox, to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
- * The file itself is never modified. Results are written before the move, and the move is recorded
- * last, so a crash in between is finished by the next run.
+ * The file itself is never modified. Per file: results written, file moved, move recorded and committed
+ * at once (its own transaction). A run killed between the move and the record is finished by the
+ * restart, which finds the moved file by its checksum instead of moving it twice.
  */
 final class ReportTasklet implements Tasklet {
 
@@ -42,9 +47,12 @@ final class ReportTasklet implements Tasklet {
     private final ResultWorkbookWriter workbook;
     private final RegistryCache registryCache;
     private final Messages messages;
+    private final TransactionTemplate ownTransaction;
+    private final RunProgress progress;
 
     ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
-                  ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages) {
+                  ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages, TransactionTemplate ownTransaction,
+                  RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
@@ -52,6 +60,8 @@ final class ReportTasklet implements Tasklet {
         this.workbook = workbook;
         this.registryCache = registryCache;
         this.messages = messages;
+        this.ownTransaction = ownTransaction;
+        this.progress = progress;
     }
 
     @Override
@@ -59,16 +69,23 @@ final class ReportTasklet implements Tasklet {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         LocalDate today = LocalDate.now();
         UnitRegistry registry = registryCache.current();
-        for (Submission submission : submissions.byRun(runId)) {
-            if (submission.movedTo() != null) {
-                continue;
-            }
+        List<Submission> toMove = submissions.byRun(runId).stream().filter(s -> s.movedTo() == null).toList();
+        progress.phase(RunProgress.Phase.REPORT, toMove.size(), 0);
+        for (Submission submission : toMove) {
             Path source = layout.file(submission.inboxPath());
             boolean rejected = isRejected(submission);
             // Neither the folder nor the file name is trusted to build the path: both are made safe, and kept inside.
             Path folder = layout.destination(rejected, today, submission.officeCode());
-            Files.createDirectories(folder);
-            Path target = freeName(folder, submission.fileName());
+            Optional<Path> movedBefore = Files.exists(source) ? Optional.empty() : findMoved(submission, rejected, today);
+            Path target;
+            if (movedBefore.isPresent()) {
+                target = movedBefore.get();
+                folder = target.getParent();
+                log.info("{} was moved to {} by an interrupted run; recording it", submission.inboxPath(), target);
+            } else {
+                Files.createDirectories(folder);
+                target = freeName(folder, submission.fileName());
+            }
             String stem = stem(target.getFileName().toString());
             try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
                 csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
@@ -80,13 +97,17 @@ final class ReportTasklet implements Tasklet {
                         () -> issues.streamForSubmission(submission.id()));
                 log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
             }
-            if (Files.exists(source)) {
-                move(source, target);
-            } else {
-                log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
+            if (movedBefore.isEmpty()) {
+                if (Files.exists(source)) {
+                    move(source, target);
+                } else {
+                    log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
+                }
             }
-            submissions.markMoved(submission.id(), layout.root().relativize(target).toString().replace('\\', '/'));
+            String movedTo = layout.root().relativize(target).toString().replace('\\', '/');
+            ownTransaction.executeWithoutResult(status -> submissions.markMoved(submission.id(), movedTo));
             contribution.incrementWriteCount(1);
+            progress.fileDone(submission.sizeBytes(), 0);
         }
         return RepeatStatus.FINISHED;
     }
@@ -97,6 +118,31 @@ final class ReportTasklet implements Tasklet {
             return null;
         }
         return registry.office(folder).map(unit -> unit.fullName() + " (" + unit.code() + ")").orElse(folder);
+    }
+
+    /**
+     * The file as an interrupted run left it: moved to {@code archive/} or {@code rejected/} (any day since
+     * it was received) under its name or a numbered one, same content, not claimed by another submission.
+     */
+    private Optional<Path> findMoved(Submission submission, boolean rejected, LocalDate today) throws IOException {
+        LocalDate day = submission.receivedAt() == null ? today : submission.receivedAt().toLocalDate().minusDays(1);
+        for (; !day.isAfter(today); day = day.plusDays(1)) {
+            Path folder = layout.destination(rejected, day, submission.officeCode());
+            String name = InboxLayout.safeName(submission.fileName());
+            String stem = stem(name);
+            String extension = name.substring(stem.length());
+            Path candidate = InboxLayout.fileIn(folder, name);
+            for (int n = 2; Files.exists(candidate); n++) {
+                // a file over the size limit was never hashed: its size and name are all there is to go by
+                if (Files.size(candidate) == submission.sizeBytes()
+                        && (submission.sha256().startsWith("unhashed:") || InboxScanTasklet.sha256(candidate).equals(submission.sha256()))
+                        && !submissions.isMovedTo(layout.root().relativize(candidate).toString().replace('\\', '/'))) {
+                    return Optional.of(candidate);
+                }
+                candidate = InboxLayout.fileIn(folder, stem + "-" + n + extension);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

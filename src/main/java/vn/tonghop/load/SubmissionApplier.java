@@ -38,8 +38,19 @@ public class SubmissionApplier {
         this.messages = messages;
     }
 
-    public void apply(long submissionId) {
-        tx.executeWithoutResult(status -> {
+    /**
+     * Applies a read file; a file that is not in status {@code read} (already applied by a run that was
+     * interrupted and resumed, or rejected meanwhile) is left as it is.
+     *
+     * @return whether the file was applied now
+     */
+    public boolean apply(long submissionId) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            String current = jdbc.query("SELECT status FROM submission WHERE id = ? FOR UPDATE",
+                    rs -> rs.next() ? rs.getString(1) : null, submissionId);
+            if (!"read".equals(current)) {
+                return false;
+            }
             int duplicates = rejectDuplicateCommunes(submissionId);
             flagOutliers(submissionId);
             int superseded = jdbc.update("""
@@ -53,6 +64,10 @@ public class SubmissionApplier {
                     SELECT submission_id, commune_code, form_code, period_code, period_type, year, period_start, period_end, sheet, source_row
                     FROM staging_report WHERE submission_id = ? ORDER BY source_row""", submissionId);
             jdbc.update("""
+                    INSERT INTO aggregate_pending (form_code, year)
+                    SELECT DISTINCT form_code, year FROM staging_report WHERE submission_id = ?
+                    ON CONFLICT DO NOTHING""", submissionId);
+            jdbc.update("""
                     INSERT INTO value (report_id, indicator, value, source_row, source_column)
                     SELECT r.id, v.indicator, v.value, v.source_row, v.source_column
                     FROM staging_value v JOIN report r ON r.submission_id = v.submission_id AND r.source_row = v.report_row
@@ -64,7 +79,8 @@ public class SubmissionApplier {
                            rows_accepted = rows_accepted - ?, rows_rejected = rows_rejected + ?
                     WHERE id = ?""", superseded, duplicates, duplicates, submissionId);
             submissions.countIssues(submissionId);
-        });
+            return true;
+        }));
     }
 
     /** "Duplicate commune in one file" is an error for every row of that commune and period. */
