@@ -259,6 +259,11 @@ public class Pipeline {
         out.println(messages.get("run.results"));
     }
 
+    /** Refused whole, or not one of its rows accepted: it went to rejected/ (see the report step). */
+    static boolean wholeFileRejected(Submission s) {
+        return "rejected".equals(s.status()) || ("applied".equals(s.status()) && s.rowsAccepted() == 0 && s.rowsRejected() > 0);
+    }
+
     private static String pad(int number, int width) {
         return String.format("%" + width + "d", number);
     }
@@ -278,10 +283,12 @@ public class Pipeline {
         Totals t = new Totals();
         for (Submission s : files) {
             t.files++;
-            switch (s.status()) {
-                case "duplicate" -> t.duplicates++;
-                case "rejected" -> t.rejectedFiles++;
-                default -> t.accepted++;
+            if (wholeFileRejected(s)) {
+                t.rejectedFiles++;
+            } else if ("duplicate".equals(s.status())) {
+                t.duplicates++;
+            } else {
+                t.accepted++;
             }
             t.rows += s.rowsAccepted();
             t.rowsRejected += s.rowsRejected();
@@ -313,7 +320,7 @@ public class Pipeline {
     }
 
     public boolean anyFileRejected(long runId) {
-        return submissions.byRun(runId).stream().anyMatch(s -> "rejected".equals(s.status()));
+        return submissions.byRun(runId).stream().anyMatch(Pipeline::wholeFileRejected);
     }
 
     /** The years whose figures the run's files changed. */
