@@ -177,6 +177,8 @@ public class Aggregator {
                 jdbc.update(COMPLETENESS, p);
                 mark.accept("completeness");
             }
+            // the year is up to date, in the same transaction as its new aggregates
+            jdbc.update("DELETE FROM aggregate_pending WHERE form_code = :form AND year = :year", p);
             jdbc.update("""
                     INSERT INTO aggregate_state (form_code, year, last_report_id, basis) VALUES (:form, :year, :lastReport, :basis)
                     ON CONFLICT (form_code, year) DO UPDATE SET last_report_id = excluded.last_report_id, basis = excluded.basis,

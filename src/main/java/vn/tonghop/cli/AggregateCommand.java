@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** {@code tonghop aggregate --year Y}: rebuilds a year's aggregates. */
 @Component
 @Scope("prototype")
-@Command(name = "aggregate", mixinStandardHelpOptions = true, description = "Tổng hợp số liệu một năm (rebuild a year's aggregates).")
+@Command(name = "aggregate", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED}, description = "Tổng hợp số liệu một năm (rebuild a year's aggregates).")
 public class AggregateCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -28,7 +29,7 @@ public class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return pipeline.locked(spec.commandLine().getErr(), () -> {
+        return pipeline.locked("aggregate", spec.commandLine().getErr(), () -> {
             pipeline.aggregate(year, spec.commandLine().getOut());
             return ExitCodes.OK;
         });

@@ -21,7 +21,20 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
     @Override
     public void run(String... args) {
-        exitCode = newCommandLine(context).execute(args);
+        exitCode = newCommandLine(context).execute(commandArguments(args));
+    }
+
+    /**
+     * The arguments meant for the command line: settings given as {@code --name.with.dots=value} are
+     * Spring Boot's (it has already applied them) and are left out.
+     */
+    public static String[] commandArguments(String... args) {
+        return java.util.Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
+    }
+
+    private static boolean isSetting(String arg) {
+        int equals = arg.indexOf('=');
+        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
     }
 
     @Override

@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vn.tonghop.form.InvalidFormException;
+import vn.tonghop.validate.Messages;
 
 /**
  * {@code tonghop export --year Y [--province CODE] [--docx] --out DIR}: writes aggregates.csv from the aggregate
@@ -19,10 +20,13 @@ import vn.tonghop.form.InvalidFormException;
  */
 @Component
 @Scope("prototype")
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
+@Command(name = "export", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED},
+        description = "Xuất kết quả tổng hợp và bộ tài liệu hội nghị (write aggregates.csv and the conference pack).")
 public class ExportCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
+    private final Messages messages;
 
     @Spec
     CommandSpec spec;
@@ -40,41 +44,39 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    public ExportCommand(Pipeline pipeline) {
+    public ExportCommand(Pipeline pipeline, Messages messages) {
         this.pipeline = pipeline;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() throws Exception {
         if (province != null && !province.matches("\\d{2}")) {
-            spec.commandLine().getErr().println("tonghop: --province phải là mã tỉnh 2 chữ số (a 2-digit province code), not '" + province + "'");
+            spec.commandLine().getErr().println(messages.get("export.badProvince", province));
             return ExitCodes.USAGE;
         }
         if (!pipeline.yearsWithAggregates().contains(year)) {
-            spec.commandLine().getErr().println("tonghop: chưa có số liệu tổng hợp năm " + year
-                    + " (no aggregates for " + year + "; run 'tonghop aggregate --year " + year + "' first).");
+            spec.commandLine().getErr().println(messages.get("export.noAggregates", year));
             return ExitCodes.FAILED;
         }
         if (province != null && !pipeline.provinceHasAggregates(year, province)) {
-            spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
-                    + " (no aggregates for province " + province + " in " + year + ").");
+            spec.commandLine().getErr().println(messages.get("export.noProvinceAggregates", province, year));
             return ExitCodes.FAILED;
         }
         if (docx && pipeline.narrativeProvinces(year, province).isEmpty()) {
-            spec.commandLine().getErr().println("tonghop: không có số liệu tổng hợp của tỉnh " + province + " năm " + year
-                    + " (no aggregates for province " + province + " in " + year + ").");
+            spec.commandLine().getErr().println(messages.get("export.noProvinceAggregates", province, year));
             return ExitCodes.FAILED;
         }
         if (docx) {
             try {
                 pipeline.checkNarrativeWording();
             } catch (InvalidFormException e) {
-                spec.commandLine().getErr().println("tonghop: lời văn báo cáo tổng kết có lỗi, hãy sửa (narrative wording): " + e.getMessage());
+                spec.commandLine().getErr().println(messages.get("export.badWording", e.getMessage()));
                 return ExitCodes.FAILED;
             }
         }
         // The pack refreshes the years it compares in today's units: it writes, so it holds the run lock.
-        return pipeline.locked(spec.commandLine().getErr(), () -> {
+        return pipeline.locked("export", spec.commandLine().getErr(), () -> {
             pipeline.export(List.of(year), List.of(year), out, province, spec.commandLine().getOut());
             if (docx) {
                 pipeline.narrative(year, out, province, spec.commandLine().getOut());

@@ -9,10 +9,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tonghop ingest [--inbox DIR]}: takes in every new file of the inbox. */
+/**
+ * {@code tonghop ingest [--inbox DIR]}: finishes an interrupted ingest run, then takes in every new file
+ * of the inbox. The years it changed wait for {@code aggregate} or the next {@code run}.
+ */
 @Component
 @Scope("prototype")
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Nhận và kiểm tra mọi tệp mới trong inbox (ingest new files).")
+@Command(name = "ingest", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED, ExitCodes.LIST_REJECTED_FILES}, description = "Nhận và kiểm tra mọi tệp mới trong inbox (ingest new files).")
 public class IngestCommand implements Callable<Integer> {
 
     private final Pipeline pipeline;
@@ -30,9 +34,13 @@ public class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        return pipeline.locked(spec.commandLine().getErr(), () -> {
+        return pipeline.locked("ingest", spec.commandLine().getErr(), () -> {
+            boolean rejected = false;
+            for (long resumed : pipeline.resumeIngest(out)) {
+                rejected |= pipeline.anyFileRejected(resumed);
+            }
             long runId = pipeline.ingest(inbox, out);
-            return pipeline.anyFileRejected(runId) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
+            return rejected || pipeline.anyFileRejected(runId) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
         });
     }
 }

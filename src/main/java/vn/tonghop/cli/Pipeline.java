@@ -1,36 +1,72 @@
 package vn.tonghop.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tonghop.aggregate.AggregateJobConfig;
+import vn.tonghop.export.AggregatesCsvExporter;
+import vn.tonghop.export.ExportJobConfig;
+import vn.tonghop.export.narrative.NarrativeJobConfig;
 import vn.tonghop.export.narrative.NarrativeReports;
 import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.JobLaunches;
 import vn.tonghop.ops.RunLock;
+import vn.tonghop.ops.RunProgress;
+import vn.tonghop.ops.UnfinishedRuns;
+import vn.tonghop.validate.Messages;
 
-/** What the commands share: the run lock, the jobs, and the run summary printed at the end. */
+/**
+ * What the commands share: the run lock, resuming interrupted runs, the jobs with their progress lines,
+ * and the summaries printed at the end.
+ */
 @Component
 public class Pipeline {
+
+    /** Beyond this many files the summary lists only the files with rejected rows. */
+    private static final int FILES_LISTED = 20;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JobLaunches jobs;
     private final RunLock lock;
     private final SubmissionRepository submissions;
     private final JdbcTemplate jdbc;
     private final NarrativeReports narratives;
+    private final UnfinishedRuns unfinished;
+    private final RunProgress progress;
+    private final Messages messages;
+    private final ProgressPrinter.NumberText numbers;
+    private final Duration progressInterval;
 
-    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives) {
+    public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives,
+                    UnfinishedRuns unfinished, RunProgress progress, Messages messages, @Value("${tonghop.language:vi}") String language,
+                    @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.narratives = narratives;
+        this.unfinished = unfinished;
+        this.progress = progress;
+        this.messages = messages;
+        this.numbers = ProgressPrinter.NumberText.forLanguage(language);
+        this.progressInterval = Duration.ofSeconds(Math.max(0, progressSeconds));
     }
 
     /** Work done under the run lock. */
@@ -39,37 +75,149 @@ public class Pipeline {
     }
 
     public int locked(PrintWriter err, LockedWork work) throws Exception {
-        Optional<RunLock.Held> held = lock.acquire();
+        return locked("run", err, work);
+    }
+
+    /**
+     * Runs {@code work} holding the run lock, after marking executions left running by a dead process as
+     * failed; waits up to {@code tonghop.lock.wait-seconds} for another run, else returns {@link ExitCodes#LOCKED}.
+     *
+     * @param purpose the command, named in the lock so that a refused run can say who holds it
+     */
+    public int locked(String purpose, PrintWriter err, LockedWork work) throws Exception {
+        Optional<RunLock.Held> held = lock.acquire(purpose, () -> {
+            err.println("tonghop: " + messages.get("lock.waiting", lock.holder().orElse("?"), lock.waitTime().toSeconds()));
+            err.flush();
+        });
         if (held.isEmpty()) {
-            err.println("tonghop: một lượt chạy khác đang chạy (another run holds the lock); thử lại sau.");
+            Optional<String> holder = lock.holder();
+            err.println("tonghop: " + (holder.isPresent() ? messages.get("lock.refused", holder.get()) : messages.get("lock.refusedUnknown")));
             return ExitCodes.LOCKED;
         }
-        RunLock.Held lockHeld = held.get();
         try {
+            unfinished.markStaleAsFailed();
             return work.run();
+        } catch (JobLaunches.JobStoppedException e) {
+            err.println("tonghop: " + messages.get("run.stopped"));
+            return ExitCodes.FAILED;
         } finally {
-            lockHeld.close();
+            held.get().close();
         }
+    }
+
+    /** Ingest runs that were interrupted and are now finished; their ids, for the summary and exit code. */
+    public List<Long> resumeIngest(PrintWriter out) throws Exception {
+        List<Long> resumed = new ArrayList<>();
+        for (JobExecution interrupted : unfinished.restartable(IngestJobConfig.JOB_NAME)) {
+            long runId = interrupted.getJobInstance().getInstanceId();
+            out.println(messages.get("resume.ingest", runId, started(interrupted), interrupted.getStatus()));
+            out.flush();
+            withProgress(out, () -> jobs.restart(interrupted));
+            printSummary(runId, out);
+            resumed.add(runId);
+        }
+        return resumed;
+    }
+
+    /**
+     * Interrupted aggregations (before the pending years are aggregated) or exports are restarted; one that
+     * cannot be is given up, as the run redoes its work anyway.
+     */
+    public int resume(String jobName, PrintWriter out) throws Exception {
+        int resumed = 0;
+        for (JobExecution interrupted : unfinished.restartable(jobName)) {
+            if (jobName.equals(AggregateJobConfig.JOB_NAME)) {
+                out.println(messages.get("resume.aggregate", interrupted.getJobParameters().getLong("year"), started(interrupted)));
+            } else {
+                out.println(messages.get("resume.export", interrupted.getJobParameters().getString("out"), started(interrupted)));
+            }
+            out.flush();
+            try {
+                withProgress(out, () -> jobs.restart(interrupted));
+                resumed++;
+            } catch (JobLaunches.JobFailedException e) {
+                out.println(messages.get("resume.gaveUp", jobName, interrupted.getJobInstance().getInstanceId(), e.getMessage()));
+                unfinished.abandonLatest(interrupted);
+            }
+        }
+        return resumed;
+    }
+
+    private static String started(JobExecution execution) {
+        return execution.getStartTime() == null ? "?" : execution.getStartTime().format(TIME);
     }
 
     /** Runs the ingest job and prints what happened to each file; returns the run's id. */
     public long ingest(Path inbox, PrintWriter out) throws Exception {
-        out.println("Đang nhận tệp từ " + inbox.toAbsolutePath().normalize() + " ...");
+        out.println(messages.get("run.ingesting", inbox.toAbsolutePath().normalize()));
         out.flush();
-        JobExecution execution = jobs.ingest(inbox);
+        JobExecution execution = withProgress(out, () -> jobs.ingest(inbox));
         long runId = execution.getJobInstance().getInstanceId();
         printSummary(runId, out);
         printWaiting(IngestJobConfig.waitingFiles(execution), out);
         return runId;
     }
 
+    /**
+     * The whole of {@code run}: interrupted runs resumed, new files ingested, every year whose reports
+     * changed aggregated (those of the interrupted runs too), everything exported; then the summary.
+     */
+    public int runAll(Path inbox, Path outDir, PrintWriter out) throws Exception {
+        long started = System.nanoTime();
+        List<Long> runs = new ArrayList<>(resumeIngest(out));
+        int resumedRuns = runs.size();
+        runs.add(ingest(inbox, out));
+        resumedRuns += resume(AggregateJobConfig.JOB_NAME, out);
+        List<Integer> years = aggregatePending(out);
+        resumedRuns += resume(ExportJobConfig.JOB_NAME, out);
+        resumedRuns += resume(NarrativeJobConfig.JOB_NAME, out);
+        Path written = export(List.of(), years, outDir, null, out);
+        int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
+        printRunSummary(runs, resumedRuns, years, written, Duration.ofNanos(System.nanoTime() - started), exitCode, out);
+        return exitCode;
+    }
+
+    /** Aggregates every year whose reports changed since it was last aggregated; returns them. */
+    public List<Integer> aggregatePending(PrintWriter out) throws Exception {
+        List<Integer> years = pendingYears();
+        if (years.isEmpty()) {
+            out.println(messages.get("summary.noYears"));
+        }
+        for (int i = 0; i < years.size(); i++) {
+            int year = years.get(i);
+            long started = System.nanoTime();
+            progress.phase(RunProgress.Phase.AGGREGATE, years.size(), 0, Integer.toString(year));
+            progress.position(i + 1);
+            withProgress(out, () -> jobs.aggregate(year));
+            out.println(messages.get("summary.aggregated", year, ProgressPrinter.durationText(messages, Duration.ofNanos(System.nanoTime() - started))));
+            out.flush();
+        }
+        return years;
+    }
+
+    /** Years whose aggregates are out of date (reports applied, or a run interrupted before aggregating). */
+    public List<Integer> pendingYears() {
+        return jdbc.queryForList("SELECT DISTINCT year FROM aggregate_pending ORDER BY year", Integer.class);
+    }
+
+    private <T> T withProgress(PrintWriter out, Callable<T> work) throws Exception {
+        AutoCloseable printer = ProgressPrinter.start(progress, messages, out, numbers, progressInterval);
+        try {
+            return work.call();
+        } finally {
+            printer.close();
+            progress.idle();
+        }
+
+    }
+
     /** Files left in the inbox because they were still being written: counted, and taken by the next run. */
-    private static void printWaiting(List<String> waiting, PrintWriter out) {
+    private void printWaiting(List<String> waiting, PrintWriter out) {
         if (waiting.isEmpty()) {
             return;
         }
         for (String file : waiting) {
-            out.printf("  CHỜ      %-45s đang được ghi (kích thước hoặc thời gian sửa vừa thay đổi); sẽ nhận ở lần chạy sau%n", file);
+            out.printf("  %-8s %-45s %s%n", messages.get("run.file.waiting"), file, messages.get("run.file.beingWritten"));
         }
         out.printf("Waiting: %d file(s) still being written, left in the inbox for the next run.%n", waiting.size());
     }
@@ -77,46 +225,102 @@ public class Pipeline {
     public void printSummary(long runId, PrintWriter out) {
         List<Submission> files = submissions.byRun(runId);
         if (files.isEmpty()) {
-            out.println("Không có tệp mới trong inbox.");
+            out.println(messages.get("run.noNewFiles"));
             return;
         }
-        int accepted = 0;
-        int rejectedFiles = 0;
-        int duplicates = 0;
-        int rows = 0;
-        int rowsRejected = 0;
-        int warnings = 0;
-        int superseded = 0;
+        Totals t = totals(files);
+        int listed = 0;
         for (Submission s : files) {
+            boolean notable = !"applied".equals(s.status()) || s.rowsRejected() > 0 || s.rowsAccepted() == 0;
+            if (files.size() > FILES_LISTED && (!notable || listed >= FILES_LISTED)) {
+                continue;
+            }
+            listed++;
             String outcome = switch (s.status()) {
-                case "duplicate" -> "TRÙNG   ";
-                case "rejected" -> "TỪ CHỐI ";
-                default -> s.rowsAccepted() == 0 ? "TỪ CHỐI " : "NHẬN    ";
+                case "duplicate" -> messages.get("run.file.duplicate");
+                case "rejected" -> messages.get("run.file.rejected");
+                default -> s.rowsAccepted() == 0 ? messages.get("run.file.rejected") : messages.get("run.file.accepted");
             };
-            out.printf("  %s %-45s %3d dòng nhận, %2d dòng bị từ chối, %2d cảnh báo%s%n", outcome, s.inboxPath(), s.rowsAccepted(),
-                    s.rowsRejected(), s.warnings(), s.reportsSuperseded() > 0 ? ", thay thế " + s.reportsSuperseded() + " báo cáo cũ" : "");
+            out.printf("  %-8s %-45s %s%s%n", outcome, s.inboxPath(), messages.get("run.file.counts", pad(s.rowsAccepted(), 3),
+                    pad(s.rowsRejected(), 2), pad(s.warnings(), 2)),
+                    s.reportsSuperseded() > 0 ? messages.get("run.file.superseded", s.reportsSuperseded()) : "");
             if (s.rejectReason() != null && !"applied".equals(s.status())) {
                 out.println("           " + s.rejectReason());
             }
-            switch (s.status()) {
-                case "duplicate" -> duplicates++;
-                case "rejected" -> rejectedFiles++;
-                default -> accepted++;
-            }
-            rows += s.rowsAccepted();
-            rowsRejected += s.rowsRejected();
-            warnings += s.warnings();
-            superseded += s.reportsSuperseded();
         }
-        out.printf("Tổng: %d tệp — %d được nhận, %d bị từ chối, %d trùng; %d dòng được nhận, %d dòng bị từ chối, %d cảnh báo, %d báo cáo cũ bị thay thế.%n",
-                files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings, superseded);
+        if (listed < files.size()) {
+            out.println(messages.get("summary.moreFiles", numbers.format(files.size() - listed)));
+        }
+        out.println(messages.get("run.total", files.size(), t.accepted, t.rejectedFiles, t.duplicates, t.rows, t.rowsRejected, t.warnings,
+                t.superseded));
+        // The same figures in one fixed English line, for scripts and logs whatever the language.
         out.printf("Summary: %d files (%d accepted, %d rejected, %d duplicate); %d rows accepted, %d rows rejected, %d warnings.%n",
-                files.size(), accepted, rejectedFiles, duplicates, rows, rowsRejected, warnings);
-        out.println("Kết quả từng tệp (.ketqua.csv) nằm cạnh tệp trong archive/ và rejected/.");
+                files.size(), t.accepted, t.rejectedFiles, t.duplicates, t.rows, t.rowsRejected, t.warnings);
+        out.println(messages.get("run.results"));
+    }
+
+    /** Refused whole, or not one of its rows accepted: it went to rejected/ (see the report step). */
+    static boolean wholeFileRejected(Submission s) {
+        return "rejected".equals(s.status()) || ("applied".equals(s.status()) && s.rowsAccepted() == 0 && s.rowsRejected() > 0);
+    }
+
+    private static String pad(int number, int width) {
+        return String.format("%" + width + "d", number);
+    }
+
+    private static final class Totals {
+        int files;
+        int accepted;
+        int rejectedFiles;
+        int duplicates;
+        long rows;
+        long rowsRejected;
+        long warnings;
+        long superseded;
+    }
+
+    private static Totals totals(List<Submission> files) {
+        Totals t = new Totals();
+        for (Submission s : files) {
+            t.files++;
+            if (wholeFileRejected(s)) {
+                t.rejectedFiles++;
+            } else if ("duplicate".equals(s.status())) {
+                t.duplicates++;
+            } else {
+                t.accepted++;
+            }
+            t.rows += s.rowsAccepted();
+            t.rowsRejected += s.rowsRejected();
+            t.warnings += s.warnings();
+            t.superseded += s.reportsSuperseded();
+        }
+        return t;
+    }
+
+    /** The closing block of {@code run}: one screen whatever the number of files. */
+    private void printRunSummary(List<Long> runs, int resumed, List<Integer> years, Path written, Duration time, int exitCode,
+                                 PrintWriter out) {
+        List<Submission> files = runs.stream().flatMap(id -> submissions.byRun(id).stream()).toList();
+        Totals t = totals(files);
+        out.println();
+        out.println(messages.get("summary.title"));
+        if (resumed > 0) {
+            out.println(messages.get("summary.resumed", resumed));
+        }
+        out.println(messages.get("summary.files", numbers.format(t.files), numbers.format(t.accepted), numbers.format(t.rejectedFiles),
+                numbers.format(t.duplicates)));
+        out.println(messages.get("summary.rows", numbers.format(t.rows), numbers.format(t.rowsRejected), numbers.format(t.warnings),
+                numbers.format(t.superseded)));
+        out.println(messages.get("summary.years", years.isEmpty() ? "-" : years.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        out.println(messages.get("summary.export", written));
+        out.println(messages.get("summary.time", ProgressPrinter.durationText(messages, time)));
+        out.println(messages.get("summary.exit", exitCode, messages.get("exit." + exitCode)));
+        out.flush();
     }
 
     public boolean anyFileRejected(long runId) {
-        return submissions.byRun(runId).stream().anyMatch(s -> "rejected".equals(s.status()));
+        return submissions.byRun(runId).stream().anyMatch(Pipeline::wholeFileRejected);
     }
 
     /** The years whose figures the run's files changed. */
@@ -127,29 +331,37 @@ public class Pipeline {
     }
 
     public void aggregate(int year, PrintWriter out) throws Exception {
-        jobs.aggregate(year);
-        out.println("Đã tổng hợp năm " + year + ".");
+        long started = System.nanoTime();
+        progress.phase(RunProgress.Phase.AGGREGATE, 1, 0, Integer.toString(year));
+        progress.position(1);
+        withProgress(out, () -> jobs.aggregate(year));
+        out.println(messages.get("run.aggregated", year, ProgressPrinter.durationText(messages, Duration.ofNanos(System.nanoTime() - started))));
     }
 
-    public void export(java.util.Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
+    public void export(Collection<Integer> years, Path outDir, String province, PrintWriter out) throws Exception {
         export(years, List.of(), outDir, province, out);
     }
 
-    /** Writes aggregates.csv, then a conference pack (workbook and HTML summary) per province for each pack year. */
-    public void export(java.util.Collection<Integer> years, java.util.Collection<Integer> packYears, Path outDir, String province,
-                       PrintWriter out) throws Exception {
-        JobExecution execution = jobs.export(years, packYears, outDir, province);
-        out.println("Đã ghi " + outDir.resolve(vn.tonghop.export.AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize());
+    /**
+     * Writes aggregates.csv, then a conference pack (workbook and HTML summary) per province for each pack
+     * year; returns the path of aggregates.csv.
+     */
+    public Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, PrintWriter out)
+            throws Exception {
+        progress.phase(RunProgress.Phase.EXPORT, 1, 0);
+        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province));
+        Path written = outDir.resolve(AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize();
+        out.println(messages.get("run.exported", written));
         String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");
         for (String file : packs.split("\n")) {
             if (!file.isBlank()) {
-                out.println("Đã ghi " + file);
+                out.println(messages.get("run.exported", file));
             }
         }
         if (!packYears.isEmpty() && packs.isBlank()) {
-            out.println("Không có tỉnh nào có số liệu năm " + packYears.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                    + " để lập bộ tài liệu hội nghị.");
+            out.println(messages.get("run.noPack", packYears.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
+        return written;
     }
 
     public boolean provinceHasAggregates(int year, String province) {
@@ -172,9 +384,10 @@ public class Pipeline {
     /** Drafts the narrative report of each province ({@code bao-cao-tong-ket-<province>-<year>.docx}). */
     public void narrative(int year, Path outDir, String province, PrintWriter out) throws Exception {
         List<String> provinces = narrativeProvinces(year, province);
-        jobs.narrative(year, outDir, province);
+        progress.phase(RunProgress.Phase.EXPORT, 1, 0);
+        withProgress(out, () -> jobs.narrative(year, outDir, province));
         for (String code : provinces) {
-            out.println("Đã ghi " + outDir.resolve(NarrativeReports.fileName(code, year)).toAbsolutePath().normalize());
+            out.println(messages.get("run.exported", outDir.resolve(NarrativeReports.fileName(code, year)).toAbsolutePath().normalize()));
         }
     }
 

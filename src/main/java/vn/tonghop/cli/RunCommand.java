@@ -1,8 +1,6 @@
 package vn.tonghop.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -12,13 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tonghop run [--inbox DIR] [--out DIR]}: ingest, then aggregate every year the new files
- * touched, then export {@code aggregates.csv} (every year with aggregates) and the conference packs of the
- * touched years (one per province with data).
+ * {@code tonghop run [--inbox DIR] [--out DIR]}: resume what an interrupted run left, ingest, then
+ * aggregate every year whose reports changed, then export {@code aggregates.csv} (every year with
+ * aggregates) and the conference packs of the years aggregated (one per province with data).
  */
 @Component
 @Scope("prototype")
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.LIST_OK, ExitCodes.LIST_FAILED, ExitCodes.LIST_USAGE, ExitCodes.LIST_LOCKED, ExitCodes.LIST_REJECTED_FILES},
         description = "Nhận tệp mới, tổng hợp các năm liên quan và xuất kết quả (ingest + aggregate + export).")
 public class RunCommand implements Callable<Integer> {
 
@@ -40,15 +39,6 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var writer = spec.commandLine().getOut();
-        return pipeline.locked(spec.commandLine().getErr(), () -> {
-            long runId = pipeline.ingest(inbox, writer);
-            TreeSet<Integer> years = pipeline.yearsTouched(runId);
-            for (int year : years) {
-                pipeline.aggregate(year, writer);
-            }
-            pipeline.export(List.of(), years, out, null, writer);
-            writer.flush();
-            return pipeline.anyFileRejected(runId) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
-        });
+        return pipeline.locked("run", spec.commandLine().getErr(), () -> pipeline.runAll(inbox, out, writer));
     }
 }

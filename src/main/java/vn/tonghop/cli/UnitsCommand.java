@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.tonghop.registry.RegistryFormatException;
 import vn.tonghop.registry.RegistryImporter;
+import vn.tonghop.validate.Messages;
 
 /** {@code tonghop units import FILE}: the unit registry. */
 @Component
@@ -36,6 +37,8 @@ public class UnitsCommand implements Runnable {
     public static class Import implements Callable<Integer> {
 
         private final RegistryImporter importer;
+        private final Pipeline pipeline;
+        private final Messages messages;
 
         @Spec
         CommandSpec spec;
@@ -47,19 +50,26 @@ public class UnitsCommand implements Runnable {
                 description = "First day the listed units are in force (default: 2000-01-01 before the 2025 reform, 2025-07-01 after).")
         LocalDate validFrom;
 
-        public Import(RegistryImporter importer) {
+        public Import(RegistryImporter importer, Pipeline pipeline, Messages messages) {
             this.importer = importer;
+            this.pipeline = pipeline;
+            this.messages = messages;
         }
 
         @Override
         public Integer call() throws Exception {
+            // the registry changes under no running ingest or aggregation
+            return pipeline.locked("units import", spec.commandLine().getErr(), this::importRegistry);
+        }
+
+        private int importRegistry() throws Exception {
             try {
                 RegistryImporter.ImportSummary s = importer.importFile(file, validFrom);
-                spec.commandLine().getOut().printf("Đã nạp %s (%s): %d dòng; %d mới, %d cập nhật, %d không đổi.%n",
-                        file, s.layout(), s.rows(), s.inserted(), s.updated(), Math.max(0, s.unchanged()));
+                spec.commandLine().getOut().println(messages.get("units.imported", file, s.layout(), s.rows(), s.inserted(), s.updated(),
+                        Math.max(0, s.unchanged())));
                 return ExitCodes.OK;
             } catch (RegistryFormatException e) {
-                spec.commandLine().getErr().println("tonghop: " + e.getMessage());
+                spec.commandLine().getErr().println("tonghop: " + messages.get(e.key(), e.args()));
                 return ExitCodes.FAILED;
             }
         }

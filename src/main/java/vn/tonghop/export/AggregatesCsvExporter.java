@@ -42,6 +42,7 @@ public class AggregatesCsvExporter {
      */
     public int export(Path outDir, Collection<Integer> years, String province) throws IOException {
         Files.createDirectories(outDir);
+        removeLeftovers(outDir);
         Path target = outDir.resolve(FILE_NAME);
         Path temporary = Files.createTempFile(outDir, ".aggregates-", ".tmp");
         MapSqlParameterSource p = new MapSqlParameterSource()
@@ -74,6 +75,15 @@ public class AggregatesCsvExporter {
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return count[0];
+    }
+
+    /** Temporary files of an export that was killed before its rename (exports run one at a time, under the run lock). */
+    private static void removeLeftovers(Path outDir) throws IOException {
+        try (var leftovers = Files.newDirectoryStream(outDir, ".aggregates-*.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        }
     }
 
     static String format(BigDecimal value, boolean rate) {

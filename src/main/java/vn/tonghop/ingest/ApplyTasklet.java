@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 
 /**
  * Apply step: the run's read files together, in one transaction, with the outcome of applying them in the
@@ -21,19 +22,27 @@ final class ApplyTasklet implements Tasklet {
 
     private final SubmissionRepository submissions;
     private final SubmissionApplier applier;
+    private final RunProgress progress;
 
-    ApplyTasklet(SubmissionRepository submissions, SubmissionApplier applier) {
+    ApplyTasklet(SubmissionRepository submissions, SubmissionApplier applier, RunProgress progress) {
         this.submissions = submissions;
         this.applier = applier;
+        this.progress = progress;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long runId = chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
         List<Submission> read = submissions.byRunAndStatus(runId, "read");
-        applier.apply(read.stream().map(Submission::id).toList());
-        contribution.incrementWriteCount(read.size());
-        log.debug("Applied {} file(s)", read.size());
+        progress.phase(RunProgress.Phase.APPLY, read.size(), read.stream().mapToLong(Submission::sizeBytes).sum());
+        List<Long> applied = applier.apply(read.stream().map(Submission::id).toList());
+        contribution.incrementWriteCount(applied.size());
+        if (applied.size() < read.size()) {
+            log.info("{} file(s) were applied before; not applied again", read.size() - applied.size());
+        }
+        for (Submission submission : read) {
+            progress.fileDone(submission.sizeBytes(), submission.rowsAccepted());
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -10,6 +10,7 @@ import vn.tonghop.form.ReportForm;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.CheckedRow;
 import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.Messages;
@@ -28,14 +29,16 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
     private final SubmissionRepository submissions;
     private final ReportForm form;
     private final Messages messages;
+    private final RunProgress progress;
 
     public CheckedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form,
-                            Messages messages) {
+                            Messages messages, RunProgress progress) {
         this.staging = staging;
         this.issues = issues;
         this.submissions = submissions;
         this.form = form;
         this.messages = messages;
+        this.progress = progress;
     }
 
     @Override
@@ -71,6 +74,11 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
         for (long id : empty) {
             staging.clear(id);
             submissions.markRejected(id, messages.get("file.noRows"));
+        }
+        for (FileRow item : chunk.getItems()) {
+            if (item.isEnd()) {
+                progress.fileDone(item.file().submission().sizeBytes(), 0);
+            }
         }
     }
 }

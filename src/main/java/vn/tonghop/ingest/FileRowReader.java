@@ -45,14 +45,13 @@ import vn.tonghop.validate.TotalRowCheck;
  * {@link FileRow#end} item so that the writer marks the file read with its last rows. A file that cannot be
  * taken at all is rejected here, whole, with one reason, and yields no rows.
  *
- * <p>A restarted partition skips the files already read or rejected and reads the others again from the top,
- * after forgetting what an interrupted read of them left in staging and in the issue table.
+ * <p>On opening, the partition forgets what an interrupted read of its files still to read left in staging and in
+ * the issue table (two statements for the whole partition); a restart reads them again from the top and skips
+ * the files already read or rejected.
  */
 public class FileRowReader implements ItemStreamReader<FileRow> {
 
     private static final Logger log = LoggerFactory.getLogger(FileRowReader.class);
-    /** Put in the partition's context when it first opens: its presence on open means a restart. */
-    private static final String STARTED = "files.started";
 
     private final List<Long> submissionIds;
     private final InboxLayout layout;
@@ -66,7 +65,6 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
     private final IngestSettings settings;
     private final PeriodParser periods = new PeriodParser();
     private final Deque<Submission> pending = new ArrayDeque<>();
-    private boolean restarted;
     private UnitRegistry registry;
     private FileState current;
     private TableFile file;
@@ -89,14 +87,16 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
 
     @Override
     public void open(ExecutionContext executionContext) {
-        restarted = executionContext.containsKey(STARTED);
-        executionContext.putString(STARTED, "true");
         pending.clear();
         for (Submission submission : submissions.byIds(submissionIds)) {
             if ("registered".equals(submission.status())) {
                 pending.add(submission);
             }
         }
+        // Whatever an interrupted read of these files left behind is forgotten: two statements for the partition.
+        List<Long> ids = pending.stream().map(Submission::id).toList();
+        staging.clear(ids);
+        issues.deleteForSubmissions(ids);
         registry = registryCache.current();
     }
 
@@ -140,10 +140,6 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
 
     private void openFile(FileState state) {
         Submission submission = state.submission();
-        if (restarted) {
-            staging.clear(submission.id());
-            issues.deleteForSubmission(submission.id());
-        }
         try {
             openTable(state);
         } catch (UncheckedIOException e) {
@@ -164,13 +160,13 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
     }
 
     /**
-     * The Vietnamese reason for a failure while reading: the reader's own when it knows why, otherwise that the
+     * The clerk's reason for a failure while reading: the reader's own when it knows why, otherwise that the
      * file is damaged (a library's English message is for the log, never for the clerk).
      */
-    private static String clerkReason(Exception e) {
-        return e instanceof UncheckedUnreadableFileException unreadable
-                ? unreadable.getCause().vietnameseReason()
-                : UnreadableReason.CORRUPT.vietnamese();
+    private String clerkReason(Exception e) {
+        return messages.get(e instanceof UncheckedUnreadableFileException unreadable
+                ? unreadable.getCause().reason().messageKey()
+                : UnreadableReason.CORRUPT.messageKey());
     }
 
     private void openTable(FileState state) throws IOException {
@@ -201,7 +197,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             file = new TableFiles().open(layout.file(submission.inboxPath()));
         } catch (UnreadableFileException e) {
             log.info("{}: {}", submission.inboxPath(), e.getMessage());
-            reject(state, messages.get("file.unreadable", e.vietnameseReason()));
+            reject(state, messages.get("file.unreadable", messages.get(e.reason().messageKey())));
             return;
         }
         Optional<LocatedTable> located = new TableLocator(vocabulary).locate(file);
@@ -212,7 +208,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
         LocatedTable table = located.get();
         TitlePeriod title = titlePeriod(table.titleLines());
         if (title.conflict() != null) {
-            reject(state, messages.get("file.titlePeriodConflict", title.period().vietnameseLabel(), title.conflict().vietnameseLabel()));
+            reject(state, messages.get("file.titlePeriodConflict", messages.period(title.period()), messages.period(title.conflict())));
             return;
         }
         Period titlePeriod = title.period();
@@ -222,7 +218,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             if (!title.named() && namePeriod.year() == titlePeriod.year()) {
                 filePeriod = namePeriod; // a bare "2023" above the table, "quy-3-2023" in the name
             } else if (!compatible(titlePeriod, namePeriod)) {
-                reject(state, messages.get("file.periodConflict", titlePeriod.vietnameseLabel(), namePeriod.vietnameseLabel()));
+                reject(state, messages.get("file.periodConflict", messages.period(titlePeriod), messages.period(namePeriod)));
                 return;
             }
         }
@@ -240,6 +236,10 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
                 fileIssues.add(new Issue(Severity.WARNING, "file.unknownColumn", table.sheet().name(), table.headerLastRow(), unknown,
                         null, null, messages.get("file.unknownColumn", unknown, form.code())));
             }
+        }
+        for (String repeated : table.repeatedColumns()) {
+            fileIssues.add(new Issue(Severity.WARNING, "file.repeatedColumn", table.sheet().name(), table.headerLastRow(), repeated,
+                    null, null, messages.get("file.repeatedColumn", repeated)));
         }
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
                 new TotalRowCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
@@ -309,7 +309,6 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
     @Override
     public void update(ExecutionContext executionContext) {
         // No position is saved: a restarted partition skips its files already read and re-reads the others from the top.
-        executionContext.putString(STARTED, "true");
     }
 
     @Override

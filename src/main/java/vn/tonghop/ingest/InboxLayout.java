@@ -1,5 +1,7 @@
 package vn.tonghop.ingest;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
@@ -34,6 +36,51 @@ public record InboxLayout(Path inbox) {
             throw new IllegalArgumentException("Path escapes the inbox: " + relativePath);
         }
         return resolved;
+    }
+
+    /**
+     * The folder a processed file goes to: {@code archive/<day>/<office>/} or {@code rejected/<day>/<office>/},
+     * or the day's folder itself for a file from the inbox root. The office folder's name is the inbox folder's,
+     * made safe ({@link #safeName}), and the result never lies outside {@code archive/} or {@code rejected/}.
+     */
+    public Path destination(boolean rejectedFile, LocalDate day, String officeFolder) {
+        Path base = rejectedFile ? rejected(day) : archive(day);
+        Path folder = officeFolder == null ? base : base.resolve(safeName(officeFolder));
+        return inside(base, folder);
+    }
+
+    /** A file's place in a destination folder, under a safe name, never outside the folder. */
+    public static Path fileIn(Path folder, String fileName) {
+        return inside(folder, folder.resolve(safeName(fileName)));
+    }
+
+    private static Path inside(Path base, Path path) {
+        Path root = base.normalize();
+        Path normalized = path.normalize();
+        if (!normalized.startsWith(root)) {
+            throw new IllegalArgumentException("Path escapes " + root + ": " + path);
+        }
+        return normalized;
+    }
+
+    /**
+     * A folder or file name as it may be used under archive/ and rejected/: letters (Vietnamese ones too), digits,
+     * spaces and {@code . - _ ( ) ,} are kept, anything else (separators, control characters, {@code :*?"<>|%$;'})
+     * becomes {@code _}, and a leading dot too, so that {@code ..} or {@code .hidden} cannot mean anything.
+     */
+    public static String safeName(String name) {
+        StringBuilder safe = new StringBuilder();
+        name.strip().codePoints().forEach(c -> safe.appendCodePoint(
+                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK || " .-_(),".indexOf(c) >= 0 ? c : '_'));
+        for (int i = 0; i < safe.length() && safe.charAt(i) == '.'; i++) {
+            safe.setCharAt(i, '_');
+        }
+        return safe.isEmpty() ? "_" : safe.toString();
+    }
+
+    /** A file the scan should take: a regular file (not a link to somewhere else) that is not ignored. */
+    public static boolean isWaiting(Path file) {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !isIgnored(file.getFileName().toString());
     }
 
     /** Temporary and lock files of office suites, partial downloads, and our own results. */

@@ -27,6 +27,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.Messages;
 
 /**
@@ -49,15 +50,17 @@ final class InboxScanTasklet implements Tasklet {
     private final FormCatalogSync catalog;
     private final Messages messages;
     private final IngestSettings settings;
+    private final RunProgress progress;
 
     InboxScanTasklet(InboxLayout layout, SubmissionRepository submissions, JdbcTemplate jdbc, FormCatalogSync catalog, Messages messages,
-                     IngestSettings settings) {
+                     IngestSettings settings, RunProgress progress) {
         this.layout = layout;
         this.submissions = submissions;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.messages = messages;
         this.settings = settings;
+        this.progress = progress;
     }
 
     private record Found(Path path, String relative, String office, Instant modified, long size) {
@@ -74,16 +77,19 @@ final class InboxScanTasklet implements Tasklet {
         }
         List<Found> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(inbox)) {
-            files.filter(Files::isRegularFile).forEach(path -> {
-                String name = path.getFileName().toString();
-                if (InboxLayout.isIgnored(name)) {
+            files.forEach(path -> {
+                if (Files.isSymbolicLink(path)) {
+                    log.warn("{} is a symbolic link; not taken (only files really in the inbox are read)", path);
+                    return;
+                }
+                if (!InboxLayout.isWaiting(path)) {
                     return;
                 }
                 Path relative = inbox.relativize(path);
                 String office = relative.getNameCount() > 1 ? relative.getName(0).toString() : null;
                 try {
                     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    found.add(new Found(path, relative.toString().replace('\\', '/'), office,
+                    found.add(new Found(path, portable(relative), office,
                             attributes.lastModifiedTime().toInstant(), attributes.size()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -93,10 +99,13 @@ final class InboxScanTasklet implements Tasklet {
         found.sort(Comparator.comparing(Found::modified).thenComparing(Found::relative));
         List<String> waiting = new ArrayList<>();
         int registered = 0;
+        List<Found> settled = settled(found, waiting);
         // Files this run registered before a restart: one query, not one per file of a national year.
         java.util.Set<String> known = new java.util.HashSet<>(
                 jdbc.queryForList("SELECT inbox_path FROM submission WHERE run_id = ?", String.class, runId));
-        for (Found file : settled(found, waiting)) {
+        progress.phase(RunProgress.Phase.SCAN, settled.size(), settled.stream().mapToLong(Found::size).sum());
+        for (Found file : settled) {
+            progress.fileDone(file.size(), 0);
             if (known.contains(file.relative())) {
                 continue; // registered before a restart of this run
             }
@@ -121,6 +130,21 @@ final class InboxScanTasklet implements Tasklet {
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WAITING_KEY, String.join("\n", waiting));
         log.info("Scan of {}: {} new file(s)", inbox, registered);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The relative path with {@code /} between its names, on every system. A backslash inside a name (legal on
+     * Linux: a folder called {@code ..\..}) stays part of that name and is never read as a separator.
+     */
+    static String portable(Path relative) {
+        StringBuilder text = new StringBuilder();
+        for (Path name : relative) {
+            if (!text.isEmpty()) {
+                text.append('/');
+            }
+            text.append(name);
+        }
+        return text.toString();
     }
 
     /**

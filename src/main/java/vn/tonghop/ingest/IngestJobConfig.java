@@ -8,11 +8,15 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -25,7 +29,10 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.export.ResultCsvWriter;
+import vn.tonghop.export.ResultWorkbookWriter;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.HeaderVocabulary;
@@ -34,6 +41,7 @@ import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionApplier;
 import vn.tonghop.load.SubmissionRepository;
+import vn.tonghop.ops.RunProgress;
 import vn.tonghop.registry.RegistryCache;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.RowValidator;
@@ -68,8 +76,8 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     Tasklet scanTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, JdbcTemplate jdbc,
-                                 FormCatalogSync catalog, Messages messages, IngestSettings settings) {
-        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages, settings);
+                                 FormCatalogSync catalog, Messages messages, IngestSettings settings, RunProgress progress) {
+        return new InboxScanTasklet(new InboxLayout(Path.of(inbox)), submissions, jdbc, catalog, messages, settings, progress);
     }
 
     @Bean
@@ -78,14 +86,24 @@ public class IngestJobConfig {
     }
 
     /**
-     * The registered files of this run cut into partitions of consecutive files, several per thread so both
-     * cores stay busy to the end, and many files per partition so a run of thousands of small district files
-     * does not pay a step execution per file.
+     * The files of this run still to read (status {@code registered}) cut into partitions of consecutive files,
+     * several per thread so both cores stay busy to the end, and many files per partition so a run of thousands
+     * of small district files does not pay a step execution per file. Partitions are named per job execution:
+     * on a restart every file still to read is read again from the top (its staging cleared first), whatever
+     * Spring Batch recorded for the partition; the file's own status is what counts. A file read but not yet
+     * applied whose staged rows are gone (PostgreSQL empties its unlogged staging tables when it recovers from a
+     * crash) is read again too.
      */
     @Bean
     @StepScope
-    Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId, SubmissionRepository submissions) {
+    Partitioner filePartitioner(@Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
+                                @Value("#{stepExecution.jobExecution.id}") Long executionId, SubmissionRepository submissions) {
         return gridSize -> {
+            int lost = submissions.rereadWhenStagingLost(runId);
+            if (lost > 0) {
+                org.slf4j.LoggerFactory.getLogger(IngestJobConfig.class)
+                        .warn("{} file(s) read before a database crash lost their staged rows; reading them again", lost);
+            }
             List<Submission> registered = submissions.byRunAndStatus(runId, "registered");
             int perPartition = Math.max(1, Math.min(MAX_FILES_PER_PARTITION,
                     (registered.size() + gridSize * PARTITIONS_PER_THREAD - 1) / (gridSize * PARTITIONS_PER_THREAD)));
@@ -94,7 +112,7 @@ public class IngestJobConfig {
                 List<Submission> files = registered.subList(from, Math.min(registered.size(), from + perPartition));
                 ExecutionContext context = new ExecutionContext();
                 context.putString(SUBMISSIONS, String.join(",", files.stream().map(f -> Long.toString(f.id())).toList()));
-                partitions.put("files-" + files.get(0).id() + "-" + files.get(files.size() - 1).id(), context);
+                partitions.put("files-" + files.get(0).id() + "-" + files.get(files.size() - 1).id() + "-" + executionId, context);
             }
             return partitions;
         };
@@ -117,25 +135,41 @@ public class IngestJobConfig {
 
     @Bean
     Step readStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
-                  IngestSettings settings) {
+                  IngestSettings settings, SubmissionRepository submissions, RunProgress progress) {
         return new StepBuilder("read", jobRepository)
                 .partitioner("read-files", filePartitioner)
                 .step(readFileStep)
                 .gridSize(settings.threads())
                 .taskExecutor(fileTaskExecutor)
+                // on a restart the step runs again, for the files still to read (none: it ends at once)
+                .allowStartIfComplete(true)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        List<Submission> toRead = submissions.byRunAndStatus(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                                "registered");
+                        progress.phase(RunProgress.Phase.READ, toRead.size(), toRead.stream().mapToLong(Submission::sizeBytes).sum());
+                    }
+                })
                 .build();
     }
 
     @Bean
     Step readFileStep(JobRepository jobRepository, PlatformTransactionManager tm, IngestSettings settings,
                       ItemStreamReader<FileRow> fileRowReader, ItemProcessor<FileRow, FileRow> rowChecker,
-                      ItemWriter<FileRow> checkedRowWriter) {
+                      ItemWriter<FileRow> checkedRowWriter, RunProgress progress) {
         return new StepBuilder("read-files", jobRepository)
                 .<FileRow, FileRow>chunk(settings.chunkSize())
                 .transactionManager(tm)
                 .reader(fileRowReader)
                 .processor(rowChecker)
                 .writer(checkedRowWriter)
+                .listener(new ItemWriteListener<FileRow>() {
+                    @Override
+                    public void afterWrite(Chunk<? extends FileRow> items) {
+                        progress.rowsRead(items.getItems().stream().filter(item -> !item.isEnd()).count());
+                    }
+                })
                 .build();
     }
 
@@ -166,20 +200,25 @@ public class IngestJobConfig {
     @Bean
     @StepScope
     CheckedRowWriter checkedRowWriter(StagingWriter staging, IssueRepository issues, SubmissionRepository submissions, ReportForm form,
-                                      Messages messages) {
-        return new CheckedRowWriter(staging, issues, submissions, form, messages);
+                                      Messages messages, RunProgress progress) {
+        return new CheckedRowWriter(staging, issues, submissions, form, messages, progress);
     }
 
     @Bean
-    Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier) {
-        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier), tm).build();
+    Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier,
+                   RunProgress progress) {
+        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier, progress), tm).build();
     }
 
     @Bean
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
-                                ResultCsvWriter csv, Messages messages) {
-        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, messages);
+                                ResultCsvWriter csv, ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages,
+                                PlatformTransactionManager tm, RunProgress progress) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(tm);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, workbook, registryCache, messages,
+                ownTransaction, progress);
     }
 
     @Bean

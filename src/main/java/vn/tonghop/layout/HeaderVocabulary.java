@@ -31,6 +31,8 @@ public final class HeaderVocabulary {
     private final Map<String, Optional<Target>> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> indicatorCodes = new HashMap<>();
     private final List<String> totalLabels;
+    /** Aliases of at least {@value #MIN_CONTAINED_WORDS} words, padded with spaces, longest first (ties by text). */
+    private final List<Map.Entry<String, Target>> containable;
 
     public HeaderVocabulary(ReportForm form) {
         for (ColumnRole role : ColumnRole.values()) {
@@ -46,6 +48,13 @@ public final class HeaderVocabulary {
             indicatorCodes.put(indicator.code().toLowerCase(java.util.Locale.ROOT), indicator.code());
         }
         totalLabels = form.totalRowLabels().stream().map(textKey::of).toList();
+        // Worked out once: every header that matches no alias exactly is compared with all of them.
+        containable = targets.entrySet().stream()
+                .filter(e -> e.getKey().split(" ").length >= MIN_CONTAINED_WORDS)
+                .map(e -> Map.entry(" " + e.getKey() + " ", e.getValue()))
+                .sorted(java.util.Comparator.comparingInt((Map.Entry<String, Target> e) -> -e.getKey().length())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
     }
 
     private void register(String text, Target target) {
@@ -96,16 +105,12 @@ public final class HeaderVocabulary {
      * takes the longest alias of at least {@value #MIN_CONTAINED_WORDS} words it contains, word for word.
      */
     private Target longestContained(String paddedKey) {
-        Target best = null;
-        int bestLength = 0;
-        for (Map.Entry<String, Target> entry : targets.entrySet()) {
-            String alias = entry.getKey();
-            if (alias.length() > bestLength && alias.split(" ").length >= MIN_CONTAINED_WORDS && paddedKey.contains(" " + alias + " ")) {
-                best = entry.getValue();
-                bestLength = alias.length();
+        for (Map.Entry<String, Target> alias : containable) {
+            if (paddedKey.contains(alias.getKey())) {
+                return alias.getValue();
             }
         }
-        return best;
+        return null;
     }
 
     /** The indicator a long-form row names by code (or by header), if the form has it. */

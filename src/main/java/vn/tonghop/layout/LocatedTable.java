@@ -13,9 +13,10 @@ import vn.tonghop.read.SheetRef;
  * @param roleColumns    role → column index
  * @param headers        column index → header text as written (both header rows joined)
  * @param unknownColumns headers the form does not know (reported to the clerk, never silently dropped)
+ * @param repeatedColumns headers of a second column for an indicator already taken by a column to their left
  * @param titleLines     text above the header, top to bottom (for the period)
  */
 public record LocatedTable(SheetRef sheet, TableShape shape, int headerLastRow, Map<Integer, String> indicatorColumns,
                            Map<ColumnRole, Integer> roleColumns, Map<Integer, String> headers,
-                           List<String> unknownColumns, List<String> titleLines) {
+                           List<String> unknownColumns, List<String> repeatedColumns, List<String> titleLines) {
 }

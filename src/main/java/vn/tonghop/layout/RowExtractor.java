@@ -115,10 +115,11 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
         for (LongTableGrouper.Line line : group) {
             String indicatorText = line.indicator();
             SourceCell named = new SourceCell(line.row(), indicatorText, valueLetter, line.value());
+            // An indicator the form lacks, or one the group already had, is not loaded: the validator tells which.
             vocabulary.indicatorCode(indicatorText).ifPresentOrElse(
                     code -> {
                         if (cells.putIfAbsent(code, named) != null) {
-                            unknown.add(new SourceCell(line.row(), indicatorText + " (lặp lại)", valueLetter, line.value()));
+                            unknown.add(named);
                         }
                     },
                     () -> unknown.add(named));

@@ -32,7 +32,7 @@ public final class TableLocator {
 
     private record Candidate(SheetRef sheet, int row, int score, TableShape shape, Map<Integer, String> indicators,
                              Map<ColumnRole, Integer> roles, Map<Integer, String> headers, List<String> unknown,
-                             List<String> titles) {
+                             List<String> repeated, List<String> titles) {
     }
 
     /** The best table of the file, or empty when no sheet has a recognisable header. */
@@ -49,7 +49,7 @@ public final class TableLocator {
         Candidate chosen = best.stream().max(Comparator.comparingInt(Candidate::score)
                 .thenComparing(c -> !c.sheet().hidden())).orElseThrow();
         return Optional.of(new LocatedTable(chosen.sheet(), chosen.shape(), chosen.row(), chosen.indicators(), chosen.roles(),
-                chosen.headers(), chosen.unknown(), chosen.titles()));
+                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles()));
     }
 
     private Optional<Candidate> bestInSheet(TableFile file, SheetRef sheet) throws IOException {
@@ -88,6 +88,7 @@ public final class TableLocator {
         Map<ColumnRole, Integer> roles = new EnumMap<>(ColumnRole.class);
         Map<Integer, String> headers = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
         int width = Math.max(parent.size(), child.size());
         String carried = "";
         for (int c = 0; c < width; c++) {
@@ -126,7 +127,7 @@ public final class TableLocator {
                 if (!indicators.containsValue(target.indicator())) {
                     indicators.put(c, target.indicator());
                 } else {
-                    unknown.add(header + " (trùng cột)");
+                    repeated.add(header);
                 }
             } else {
                 roles.putIfAbsent(target.role(), c);
@@ -140,6 +141,6 @@ public final class TableLocator {
         }
         int score = indicators.size() * 2 + roles.size() - (parent.isEmpty() ? 0 : 1);
         return new Candidate(sheet, rowNumber, score, isLong && !wide ? TableShape.LONG : TableShape.WIDE, indicators, roles,
-                headers, unknown, List.copyOf(titles));
+                headers, unknown, repeated, List.copyOf(titles));
     }
 }

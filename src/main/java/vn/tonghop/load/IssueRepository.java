@@ -95,4 +95,12 @@ public class IssueRepository {
     public void deleteForSubmission(long submissionId) {
         jdbc.update("DELETE FROM issue WHERE submission_id = ?", submissionId);
     }
+
+    /** The same for several files at once. */
+    public void deleteForSubmissions(List<Long> submissionIds) {
+        if (!submissionIds.isEmpty()) {
+            jdbc.update("DELETE FROM issue WHERE submission_id = ANY(CAST(? AS bigint[]))",
+                    "{" + String.join(",", submissionIds.stream().map(String::valueOf).toList()) + "}");
+        }
+    }
 }

@@ -80,6 +80,26 @@ public class StagingWriter {
         }
     }
 
+    /** Forgets the staged rows of several files at once. */
+    public void clear(List<Long> submissionIds) {
+        if (submissionIds.isEmpty()) {
+            return;
+        }
+        String ids = "{" + String.join(",", submissionIds.stream().map(String::valueOf).toList()) + "}";
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (var statement = connection.prepareStatement("""
+                WITH reports AS (DELETE FROM staging_report WHERE submission_id = ANY(CAST(? AS bigint[])))
+                DELETE FROM staging_value WHERE submission_id = ANY(CAST(? AS bigint[]))""")) {
+            statement.setString(1, ids);
+            statement.setString(2, ids);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear staging of submissions " + submissionIds, e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     public void clear(long submissionId) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.prepareStatement("""

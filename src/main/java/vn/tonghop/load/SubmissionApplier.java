@@ -45,14 +45,26 @@ public class SubmissionApplier {
         this.messages = messages;
     }
 
-    /** Applies the given read submissions, in ascending id order (their arrival order), in one transaction. */
-    public void apply(List<Long> submissionIds) {
+    /**
+     * Applies the given submissions, in ascending id order (their arrival order), in one transaction; a file no
+     * longer in status {@code read} (applied by a run that was interrupted and resumed, or rejected meanwhile) is
+     * left as it is.
+     *
+     * @return the ids applied now
+     */
+    public List<Long> apply(List<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
-            return;
+            return List.of();
         }
-        List<Long> ids = submissionIds.stream().sorted().toList();
-        tx.executeWithoutResult(status -> {
+        List<Long> requested = submissionIds.stream().sorted().toList();
+        List<Long> applied = tx.execute(status -> {
             long started = System.nanoTime();
+            List<Long> ids = jdbc.queryForList("""
+                    SELECT id FROM submission WHERE id = ANY(CAST(? AS bigint[])) AND status = 'read' ORDER BY id FOR UPDATE""",
+                    Long.class, arrayLiteral(requested));
+            if (ids.isEmpty()) {
+                return List.<Long>of();
+            }
             jdbc.execute("CREATE TEMP TABLE apply_run (submission_id bigint PRIMARY KEY) ON COMMIT DROP");
             jdbc.update("INSERT INTO apply_run SELECT unnest(CAST(? AS bigint[]))", arrayLiteral(ids));
             // The staging tables are filled between autovacuum's visits: fresh statistics keep the plans sane.
@@ -80,6 +92,7 @@ public class SubmissionApplier {
                     });
             phases.mark("supersede");
             int reports = jdbc.update(INSERT_REPORTS);
+            jdbc.update("INSERT INTO aggregate_pending (form_code, year) SELECT DISTINCT form_code, year FROM apply_report ON CONFLICT DO NOTHING");
             phases.mark("reports");
             int values = jdbc.update(INSERT_VALUES);
             phases.mark("values");
@@ -100,7 +113,9 @@ public class SubmissionApplier {
                     WHERE s.id = c.submission_id""");
             log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms ({})", ids.size(), reports,
                     values, superseded.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1_000_000, phases);
+            return ids;
         });
+        return applied == null ? List.of() : applied;
     }
 
     /** The staged reports of the run in arrival order with their new ids and, for each, the run's next version of its key. */
@@ -236,7 +251,7 @@ public class SubmissionApplier {
             found.computeIfAbsent(rs.getLong(10), k -> new ArrayList<>()).add(new Issue(Severity.WARNING, "outlier.previous",
                     rs.getString(1), rs.getInt(2), rs.getString(3), RowValidator.plain(value), rs.getString(8),
                     messages.get("outlier.previous", rs.getString(9), header, RowValidator.plain(value), ratio(value, previous),
-                            Period.fromCode(rs.getString(7)).vietnameseLabel(), RowValidator.plain(previous))));
+                            messages.period(Period.fromCode(rs.getString(7))), RowValidator.plain(previous))));
         });
     }
 

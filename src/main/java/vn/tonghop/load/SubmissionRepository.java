@@ -81,8 +81,26 @@ public class SubmissionRepository {
         });
     }
 
+    /**
+     * Files of a run that were read but not applied and whose staged rows are gone (the staging tables are
+     * unlogged: PostgreSQL empties them when it recovers from a crash) go back to {@code registered}, to be
+     * read again. Returns how many.
+     */
+    public int rereadWhenStagingLost(long runId) {
+        return jdbc.update("""
+                UPDATE submission s SET status = 'registered', rows_read = 0, rows_accepted = 0, rows_rejected = 0
+                WHERE s.run_id = ? AND s.status = 'read' AND s.rows_accepted > 0
+                  AND NOT EXISTS (SELECT 1 FROM staging_report r WHERE r.submission_id = s.id)""", runId);
+    }
+
     public void markMoved(long id, String movedTo) {
         jdbc.update("UPDATE submission SET moved_to = ?, finished_at = now() WHERE id = ?", movedTo, id);
+    }
+
+    /** Whether a submission already records this path (relative to the inbox's parent) as where it went. */
+    public boolean isMovedTo(String movedTo) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM submission WHERE moved_to = ?", Integer.class, movedTo);
+        return n != null && n > 0;
     }
 
     public Optional<Submission> find(long id) {

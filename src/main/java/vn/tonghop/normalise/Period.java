@@ -128,7 +128,11 @@ public record Period(PeriodType type, int year, int number) {
         return m.group(5) != null ? ofNineMonths(year) : ofYear(year);
     }
 
-    /** How reports name the period: {@code năm 2023}, {@code tháng 11/2023}, {@code quý III/2022}, {@code 6 tháng đầu năm 2024}. */
+    /**
+     * How reports name the period: {@code năm 2023}, {@code tháng 11/2023}, {@code quý III/2022}, {@code 6 tháng đầu năm 2024};
+     * {@link PeriodParser} reads these back. Messages to clerks name periods through the message bundle instead
+     * ({@code vn.tonghop.validate.Messages#period}), in the configured language.
+     */
     public String vietnameseLabel() {
         return switch (type) {
             case YEAR -> "năm " + year;

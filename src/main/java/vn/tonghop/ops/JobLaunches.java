@@ -1,30 +1,51 @@
 package vn.tonghop.ops;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Starts tonghop's Spring Batch jobs with their parameters; each launch is a new job instance. */
+/**
+ * Starts tonghop's Spring Batch jobs with their parameters (each launch a new job instance), restarts
+ * interrupted ones, and on shutdown asks the running one to stop after its current chunk.
+ */
 @Component
 public class JobLaunches {
 
+    private static final Logger log = LoggerFactory.getLogger(JobLaunches.class);
+
     private final JobOperator operator;
+    private final JobRepository repository;
     private final Job ingestJob;
     private final Job aggregateJob;
     private final Job exportJob;
     private final Job narrativeJob;
 
-    public JobLaunches(JobOperator operator, @Qualifier("ingestJob") Job ingestJob, @Qualifier("aggregateJob") Job aggregateJob,
-                       @Qualifier("exportJob") Job exportJob, @Qualifier("narrativeJob") Job narrativeJob) {
+    private final Object monitor = new Object();
+    /** The launch in progress in this process, if any. */
+    private Launch current;
+    private boolean closing;
+
+    private record Launch(String jobName, JobParameters parameters) {
+    }
+
+    public JobLaunches(JobOperator operator, JobRepository repository, @Qualifier("ingestJob") Job ingestJob,
+                       @Qualifier("aggregateJob") Job aggregateJob, @Qualifier("exportJob") Job exportJob,
+                       @Qualifier("narrativeJob") Job narrativeJob) {
         this.operator = operator;
+        this.repository = repository;
         this.ingestJob = ingestJob;
         this.aggregateJob = aggregateJob;
         this.exportJob = exportJob;
@@ -62,22 +83,114 @@ public class JobLaunches {
                 .toJobParameters());
     }
 
+    /**
+     * Restarts an interrupted (failed or stopped) execution: same job instance, same parameters; Spring
+     * Batch skips the steps that completed and re-runs the others. Returns the completed execution.
+     */
+    public JobExecution restart(JobExecution interrupted) throws Exception {
+        String jobName = interrupted.getJobInstance().getJobName();
+        return track(jobName, interrupted.getJobParameters(), () -> operator.restart(interrupted));
+    }
+
     private static JobParametersBuilder base() {
         return new JobParametersBuilder().addLong("launched", System.currentTimeMillis());
     }
 
     private JobExecution launch(Job job, JobParameters parameters) throws Exception {
-        JobExecution execution = operator.start(job, parameters);
+        return track(job.getName(), parameters, () -> operator.start(job, parameters));
+    }
+
+    private interface JobCall {
+        JobExecution call() throws Exception;
+    }
+
+    private JobExecution track(String jobName, JobParameters parameters, JobCall call) throws Exception {
+        synchronized (monitor) {
+            if (closing) {
+                throw new JobFailedException(jobName + " not started: tonghop is shutting down");
+            }
+            current = new Launch(jobName, parameters);
+        }
+        JobExecution execution;
+        try {
+            execution = call.call();
+        } finally {
+            synchronized (monitor) {
+                current = null;
+                monitor.notifyAll();
+            }
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            throw new JobStoppedException(jobName + " stopped at a chunk boundary (shutdown); the next run resumes it");
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String failures = execution.getAllFailureExceptions().stream().map(Throwable::toString).collect(Collectors.joining("; "));
-            throw new JobFailedException(job.getName() + " ended " + execution.getStatus() + (failures.isEmpty() ? "" : ": " + failures));
+            throw new JobFailedException(jobName + " ended " + execution.getStatus() + (failures.isEmpty() ? "" : ": " + failures));
         }
         return execution;
     }
 
+    /**
+     * For a graceful shutdown: no new launch from now on, and the running job (if any) is asked to stop
+     * at its next chunk boundary; waits up to {@code timeout} for it. A stopped job is restarted by the
+     * next run.
+     *
+     * @return whether no job is running any more
+     */
+    public boolean stopAndAwait(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean asked = false;
+        synchronized (monitor) {
+            closing = true;
+        }
+        while (true) {
+            Launch running;
+            synchronized (monitor) {
+                running = current;
+                if (running == null) {
+                    return true;
+                }
+            }
+            if (!asked) {
+                asked = askToStop(running);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                log.warn("{} still running after {}s of shutdown", running.jobName(), timeout.toSeconds());
+                return false;
+            }
+            synchronized (monitor) {
+                if (current != null) {
+                    monitor.wait(Math.max(1, Math.min(500, left / 1_000_000)));
+                }
+            }
+        }
+    }
+
+    private boolean askToStop(Launch running) {
+        JobExecution execution = repository.getLastJobExecution(running.jobName(), running.parameters());
+        if (execution == null || !execution.isRunning()) {
+            return false; // not created yet: ask again in a moment
+        }
+        try {
+            log.info("Stopping {} (execution {}) after its current chunk", running.jobName(), execution.getId());
+            operator.stop(execution);
+            return true;
+        } catch (JobExecutionNotRunningException e) {
+            return true;
+        }
+    }
+
     /** A job that did not complete; the message says which and why. */
-    public static final class JobFailedException extends RuntimeException {
+    public static class JobFailedException extends RuntimeException {
         public JobFailedException(String message) {
+            super(message);
+        }
+    }
+
+    /** A job stopped on request (SIGTERM, Ctrl-C) after committing its current chunk; restartable. */
+    public static final class JobStoppedException extends JobFailedException {
+        public JobStoppedException(String message) {
             super(message);
         }
     }

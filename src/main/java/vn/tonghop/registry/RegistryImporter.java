@@ -56,7 +56,7 @@ public final class RegistryImporter {
      */
     public ImportSummary importFile(Path file, LocalDate validFrom) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new RegistryFormatException("Không tìm thấy tệp danh mục: " + file);
+            throw new RegistryFormatException("registry.notFound", file);
         }
         List<Map<String, String>> rows;
         List<String> header;
@@ -65,7 +65,7 @@ public final class RegistryImporter {
              CSVReader csv = new CSVReaderBuilder(reader).build()) {
             List<String[]> all = csv.readAll();
             if (all.isEmpty()) {
-                throw new RegistryFormatException("Tệp danh mục rỗng: " + file.getFileName());
+                throw new RegistryFormatException("registry.empty", file.getFileName());
             }
             header = new ArrayList<>();
             for (String h : all.get(0)) {
@@ -84,7 +84,7 @@ public final class RegistryImporter {
                 rows.add(row);
             }
         } catch (CsvException e) {
-            throw new RegistryFormatException("Tệp danh mục không đọc được (" + file.getFileName() + "): " + e.getMessage());
+            throw new RegistryFormatException("registry.unreadable", file.getFileName(), e.getMessage());
         }
         Layout layout = Layout.detect(header);
         return tx.execute(status -> switch (layout) {
@@ -129,8 +129,7 @@ public final class RegistryImporter {
             if (header.containsAll(TWO_TIER.required) && !header.contains("district_code")) {
                 return TWO_TIER;
             }
-            throw new RegistryFormatException("Không nhận ra bố cục tệp danh mục; các cột có: " + String.join(", ", header)
-                    + ". Cần một trong các bố cục của shared/data/admin-units (units-2024, districts-2024, units-2025, mapping-2025, mapping-provinces-2025).");
+            throw new RegistryFormatException("registry.unknownLayout", String.join(", ", header));
         }
     }
 
@@ -176,7 +175,7 @@ public final class RegistryImporter {
     private Unit unit(UnitLevel level, String code, String name, String type, String parent, String province,
                       LocalDate from, LocalDate to) {
         if (name == null || name.isBlank()) {
-            throw new RegistryFormatException("Đơn vị " + code + " không có tên");
+            throw new RegistryFormatException("registry.noName", code);
         }
         return new Unit(level, code, name, type == null || type.isBlank() ? null : type, parent, province,
                 nameKey.of(name), from, to);
@@ -185,7 +184,7 @@ public final class RegistryImporter {
     private static String code(Map<String, String> row, String column, int width) {
         String value = row.get(column);
         if (value == null || value.isBlank() || !value.chars().allMatch(Character::isDigit) || value.length() > width) {
-            throw new RegistryFormatException("Mã không hợp lệ ở cột " + column + ": '" + value + "'");
+            throw new RegistryFormatException("registry.badCode", column, value);
         }
         return "0".repeat(width - value.length()) + value;
     }

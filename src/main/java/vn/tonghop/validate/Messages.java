@@ -3,9 +3,12 @@ package vn.tonghop.validate;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.tonghop.normalise.Period;
 
 /** The message bundle: Vietnamese by default, English with {@code tonghop.language=en}. */
 public final class Messages {
+
+    private static final String[] ROMAN = {"", "I", "II", "III", "IV"};
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -18,6 +21,21 @@ public final class Messages {
 
     public static Messages vietnamese() {
         return new Messages("vi");
+    }
+
+    /** True when the bundle has the key (optional texts, such as the advice for an issue code). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** A period as reports name it, in the configured language: "năm 2023", "quý III/2022", "tháng 11/2023". */
+    public String period(Period period) {
+        String number = switch (period.type()) {
+            case QUARTER -> ROMAN[period.number()];
+            default -> Integer.toString(period.number());
+        };
+        String key = "period." + period.type().name() + (period.type() == vn.tonghop.normalise.PeriodType.HALF_YEAR ? "." + period.number() : "");
+        return get(key, Integer.toString(period.year()), number);
     }
 
     public String get(String key, Object... args) {

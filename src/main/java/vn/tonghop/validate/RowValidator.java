@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import vn.tonghop.form.Indicator;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.form.Rules;
+import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.SourceCell;
 import vn.tonghop.layout.SubmittedRow;
 import vn.tonghop.normalise.NumberParser;
@@ -40,10 +41,12 @@ public final class RowValidator {
     private final YesNoParser yesNo = new YesNoParser();
     private final PeriodParser periods = new PeriodParser();
     private final UnitNameKey nameKeys = new UnitNameKey();
+    private final HeaderVocabulary vocabulary;
 
     public RowValidator(ReportForm form, Messages messages) {
         this.form = form;
         this.messages = messages;
+        this.vocabulary = new HeaderVocabulary(form);
     }
 
     /** The checked row, or empty for a line that is not a commune's row at all (a note, a signature). */
@@ -63,8 +66,9 @@ public final class RowValidator {
         parseValues(row, communeCode, values, sources, issues);
         checkRules(row, communeCode, values, sources, issues);
         for (SourceCell unknown : row.unknownIndicators()) {
-            issues.add(new Issue(Severity.ERROR, "cell.unknownIndicator", row.sheet(), unknown.rowNumber(), unknown.column(),
-                    unknown.raw(), communeCode, messages.get("cell.unknownIndicator", unknown.column(), form.code())));
+            String key = vocabulary.indicatorCode(unknown.column()).isPresent() ? "cell.repeatedIndicator" : "cell.unknownIndicator";
+            issues.add(new Issue(Severity.ERROR, key, row.sheet(), unknown.rowNumber(), unknown.column(),
+                    unknown.raw(), communeCode, messages.get(key, unknown.column(), form.code())));
         }
         boolean accepted = issues.stream().noneMatch(Issue::isError);
         if (accepted && commune != null && !row.hasAnyValue()) {
@@ -102,7 +106,7 @@ public final class RowValidator {
             // A row may state a finer period inside the file's (a "năm 2023" file with quarterly rows).
             if (period != null && !period.contains(own.get())) {
                 issues.add(cellIssue(Severity.ERROR, "row.period.conflict", row, cell, null,
-                        messages.get("row.period.conflict", own.get().vietnameseLabel(), period.vietnameseLabel())));
+                        messages.get("row.period.conflict", messages.period(own.get()), messages.period(period))));
                 return null;
             }
             period = own.get();
@@ -113,7 +117,7 @@ public final class RowValidator {
         }
         if (period.start().isAfter(context.today())) {
             issues.add(rowIssue(Severity.ERROR, "row.period.future", row, null, null,
-                    messages.get("row.period.future", period.vietnameseLabel(),
+                    messages.get("row.period.future", messages.period(period),
                             period.start().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
         }
         return period;
@@ -136,7 +140,7 @@ public final class RowValidator {
                 }
             } else {
                 issues.add(cellIssue(Severity.ERROR, "row.unit.unknownCode", row, code, null,
-                        messages.get("row.unit.unknownCode", code.raw(), period == null ? "?" : period.vietnameseLabel())));
+                        messages.get("row.unit.unknownCode", code.raw(), period == null ? "?" : messages.period(period))));
                 return null;
             }
         } else if (name != null && !name.raw().isBlank()) {

@@ -60,6 +60,7 @@ class EncodingIngestTest {
                 "error 9 row.unit.unknownName: Không tìm thấy xã \"Xã Đồng Tâm\" trong danh mục các xã của Huyện Bạch Thông."
                         + " Hãy ghi đúng tên hoặc thêm cột \"Mã xã\".");
         assertThat(bed.issues(fixture)).allMatch(message -> Normalizer.isNormalized(message, Normalizer.Form.NFC));
-        assertThat(bed.filesUnder("archive")).hasSize(2).anyMatch(f -> f.endsWith("063/" + fixture));
+        assertThat(bed.filesUnder("archive")).hasSize(3).anyMatch(f -> f.endsWith("063/" + fixture))
+                .anyMatch(f -> f.endsWith(".ketqua.csv")).anyMatch(f -> f.endsWith(".ketqua.xlsx"));
     }
 }

@@ -94,10 +94,11 @@ class HostileFileIngestTest {
             String stem = name.substring(0, name.lastIndexOf('.'));
             String extension = name.substring(stem.length());
             assertThat(rejected).as(name).anyMatch(f -> f.matches(".*/063/" + stem + "(-2)?" + Pattern.quote(extension)))
-                    .anyMatch(f -> f.matches(".*/063/" + stem + "(-2)?\\.ketqua\\.csv"));
+                    .anyMatch(f -> f.matches(".*/063/" + stem + "(-2)?\\.ketqua\\.csv"))
+                    .anyMatch(f -> f.matches(".*/063/" + stem + "(-2)?\\.ketqua\\.xlsx")); // a result workbook, even for these
         }
         assertThat(rejected).as("a copy of a rejected file").anyMatch(f -> f.matches(".*/063/rong(-2)?\\.xlsx"));
-        assertThat(bed.filesUnder("archive")).hasSize(4).anyMatch(f -> f.endsWith("/063/excel-dong-tieu-de.xlsx"))
+        assertThat(bed.filesUnder("archive")).hasSize(6).anyMatch(f -> f.endsWith("/063/excel-dong-tieu-de.xlsx"))
                 .anyMatch(f -> f.endsWith("/063/ma-hoa-utf8-dau-phay.csv"));
     }
 

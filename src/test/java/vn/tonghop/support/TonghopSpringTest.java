@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A test on the real application and a real PostgreSQL: a fresh embedded PostgreSQL 15 per test JVM
- * (never the operator's server, whatever SPRING_DATASOURCE_URL says), the command line not started.
+ * (never the operator's server, whatever SPRING_DATASOURCE_URL says), the command line not started,
+ * no progress lines.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.datasource.url=",
         "tonghop.embedded.data-dir=",
         "tonghop.cli.enabled=false",
+        "tonghop.progress.interval-seconds=0",
         "logging.file.name=target/test-logs/tonghop.log"})
 public @interface TonghopSpringTest {
 }

@@ -31,8 +31,6 @@ final class PackStyles {
             Kind.PERCENT, "[$-42A]0.0%",
             Kind.SIGNED_INTEGER, "[$-42A]+#,##0;-#,##0;0",
             Kind.SIGNED_PERCENT, "[$-42A]+0.0%;-0.0%;0.0%",
-            Kind.POINTS, "[$-42A]+0.0\" điểm\";-0.0\" điểm\";0\" điểm\"",
-            Kind.FLAG, "\"Đạt\";\"Đạt\";\"Chưa đạt\"",
             Kind.DATE, "dd/mm/yyyy"));
 
     private static final byte[] HEADER_FILL = {(byte) 0xDD, (byte) 0xE6, (byte) 0xF0};
@@ -40,12 +38,17 @@ final class PackStyles {
     private static final byte[] GROUP_FILL = {(byte) 0xFF, (byte) 0xF4, (byte) 0xD6};
 
     private final XSSFWorkbook workbook;
+    private final Map<Kind, String> formats;
     private final Map<String, XSSFCellStyle> styles = new HashMap<>();
     private final XSSFFont plain;
     private final XSSFFont bold;
 
-    PackStyles(XSSFWorkbook workbook) {
+    PackStyles(XSSFWorkbook workbook, PackText text) {
         this.workbook = workbook;
+        // Formats that carry words ("điểm", "Đạt") come from the bundle, in the configured language.
+        this.formats = new EnumMap<>(FORMATS);
+        formats.put(Kind.POINTS, "[$-42A]" + text.get("format.points"));
+        formats.put(Kind.FLAG, text.get("format.flag"));
         XSSFFont defaultFont = workbook.getFontAt(0);
         defaultFont.setFontName(FONT);
         defaultFont.setFontHeightInPoints((short) 11);
@@ -112,7 +115,7 @@ final class PackStyles {
                     style.setAlignment(kind == Kind.TEXT_CENTER || kind == Kind.DATE || kind == Kind.FLAG
                             ? HorizontalAlignment.CENTER : HorizontalAlignment.RIGHT);
                 }
-                String format = FORMATS.get(kind);
+                String format = formats.get(kind);
                 if (format != null) {
                     style.setDataFormat(workbook.createDataFormat().getFormat(format));
                 }

@@ -58,7 +58,7 @@ final class PackWorkbook {
 
     void write(ConferencePack pack, OutputStream out) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Context ctx = new Context(pack, columns, text, new PackStyles(workbook), workbook, deadlines, chartUnits);
+            Context ctx = new Context(pack, columns, text, new PackStyles(workbook, text), workbook, deadlines, chartUnits);
             new SummarySheet(ctx).write();
             new UnitsSheet(ctx).writeByUnit();
             if (pack.byDistrict()) {

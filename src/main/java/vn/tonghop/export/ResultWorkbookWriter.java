@@ -1,0 +1,530 @@
+package vn.tonghop.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.layout.HeaderVocabulary;
+import vn.tonghop.layout.LocatedTable;
+import vn.tonghop.layout.TableLocator;
+import vn.tonghop.load.Submission;
+import vn.tonghop.normalise.Period;
+import vn.tonghop.read.CloseableIterator;
+import vn.tonghop.read.RawRow;
+import vn.tonghop.read.SheetRef;
+import vn.tonghop.read.TableFile;
+import vn.tonghop.read.TableFiles;
+import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.Messages;
+
+/**
+ * {@code <name>.ketqua.xlsx}: the clerk's own workbook handed back with every cell that caused an error filled
+ * red and every warning cell yellow, each with a comment (the reason and what to do), behind a first sheet that
+ * sums up what happened to the file. The file she sent is only ever read.
+ *
+ * <p>Three ways to build it, by what the file is:
+ * <ul>
+ *   <li>an .xlsx or .xls of ordinary size is copied whole (an .xls into the .xlsx format), her formatting kept;</li>
+ *   <li>a CSV, or a workbook too big to load (see {@link ResultWorkbookSettings}), has its rows streamed into a
+ *       new workbook (values only, SXSSF), so memory stays bounded whatever the size; the summary says so;</li>
+ *   <li>a file that cannot be read at all gets the summary sheet alone, with the reason.</li>
+ * </ul>
+ * Issues name their column by the header text the clerk wrote; the table is located again to find its index.
+ */
+@Component
+public class ResultWorkbookWriter {
+
+    /** How the marked-up copy was built. */
+    public enum Mode {
+        /** The clerk's workbook copied whole, formatting and formulas included. */
+        COPY,
+        /** The rows laid into a new workbook, values only (CSV, or a workbook too big to load whole). */
+        VALUES,
+        /** The file could not be read: the summary sheet only. */
+        SUMMARY_ONLY
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ResultWorkbookWriter.class);
+    /**
+     * Above this much XML a workbook is streamed even when its zip is small: POI's XSSF usermodel needs some 30 to
+     * 40 times the XML in heap to load and write it back (measured: 11 MB of XML, 240,000 cells, did not fit in
+     * 256 MB), so 4 MB keeps a copy within about 150 MB. A district's file of 300 communes is well under 1 MB.
+     */
+    static final long MAX_COPIED_XML_BYTES = 4L * 1024 * 1024;
+    /** An .xls is held twice while copied (HSSF and XSSF): copied whole up to 1 MB, streamed above. */
+    static final long MAX_COPIED_XLS_BYTES = 1024L * 1024;
+    private static final int PROBLEMS_LISTED = 500;
+    private static final int WIDTH_SAMPLE_ROWS = 200;
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9]\\d{0,14}");
+    private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
+
+    private final Messages messages;
+    private final ReportForm form;
+    private final ResultWorkbookSettings settings;
+
+    public ResultWorkbookWriter(Messages messages, ReportForm form, ResultWorkbookSettings settings) {
+        this.messages = messages;
+        this.form = form;
+        this.settings = settings;
+    }
+
+    public boolean enabled() {
+        return settings.workbook();
+    }
+
+    /** What was found when the file was opened again for its result. */
+    private record Opened(TableFile file, Optional<LocatedTable> table, String unreadable) {
+    }
+
+    /** Writes the result of one file from issues in hand (sorted by row first, as the database gives them). */
+    public Mode write(Path source, Path target, Submission submission, String office, List<Issue> issues) throws IOException {
+        List<Issue> byRow = issues.stream()
+                .sorted(Comparator.comparing(Issue::rowNumber, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
+        return write(source, target, submission, office, byRow::stream);
+    }
+
+    /**
+     * Writes the result of one file.
+     *
+     * @param source     the file as received (read only)
+     * @param target     where the .ketqua.xlsx goes (written to a temporary name, then renamed)
+     * @param submission its submission row: status, counts, detected format and period
+     * @param office     the sending office as the clerk knows it ("Huyện Chợ Đồn (064)"), or null at the inbox root
+     * @param issues     its errors and warnings in row order (problems of the whole file first), as a new stream on
+     *                   every call: they are read a few times (to count them, then to mark each sheet), never all held
+     */
+    public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues) throws IOException {
+        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+        Opened opened = open(source);
+        Mode mode;
+        try {
+            IssueCells cells = new IssueCells(opened.table());
+            IssueCells.Tally tally;
+            try (Stream<Issue> all = issues.get()) {
+                tally = cells.tally(all, PROBLEMS_LISTED);
+            }
+            Marking marking = new Marking(cells, tally, issues);
+            mode = opened.file() == null ? Mode.SUMMARY_ONLY : mode(source, opened.file(), submission);
+            while (true) {
+                try {
+                    build(mode, source, temporary, opened, marking, submission, office);
+                    break;
+                } catch (RuntimeException | IOException e) {
+                    if (e instanceof UncheckedIOException || mode == Mode.SUMMARY_ONLY) {
+                        throw e; // the disk, or a summary that cannot be written: not the clerk's file
+                    }
+                    // A workbook POI cannot copy must not cost the clerk her result: values, or at least the summary.
+                    Mode fallback = mode == Mode.COPY ? Mode.VALUES : Mode.SUMMARY_ONLY;
+                    log.warn("{}: marked-up copy ({}) failed ({}); writing {} instead", source.getFileName(), mode, e.toString(), fallback);
+                    mode = fallback;
+                }
+            }
+        } finally {
+            if (opened.file() != null) {
+                opened.file().close();
+            }
+        }
+        move(temporary, target);
+        return mode;
+    }
+
+    /** The issues of a file: where they go, their tally, and a new stream of them for each pass. */
+    private record Marking(IssueCells cells, IssueCells.Tally tally, Supplier<Stream<Issue>> issues) {
+
+        /** Marks every cell the issues name on the sheets {@code sheets} accepts, one row of issues at a time. */
+        void markRows(Predicate<String> sheets, java.util.function.Consumer<IssueCells.RowIssues> mark) {
+            try (Stream<Issue> stream = issues.get()) {
+                cells.rows(stream, sheets).forEachRemaining(mark);
+            }
+        }
+    }
+
+    private Opened open(Path source) throws IOException {
+        if (!Files.isRegularFile(source)) {
+            return new Opened(null, Optional.empty(), null);
+        }
+        TableFile file;
+        try {
+            file = new TableFiles().open(source);
+        } catch (UnreadableFileException e) {
+            return new Opened(null, Optional.empty(), messages.get(e.reason().messageKey()));
+        }
+        try {
+            return new Opened(file, new TableLocator(new HeaderVocabulary(form)).locate(file), null);
+        } catch (RuntimeException e) {
+            log.debug("{}: table not located again: {}", source.getFileName(), e.toString());
+            return new Opened(file, Optional.empty(), null);
+        }
+    }
+
+    /** Copy whole when the workbook is of a size to load; stream values otherwise (and always for CSV). */
+    private Mode mode(Path source, TableFile file, Submission submission) throws IOException {
+        if (!"xlsx".equals(file.format()) && !"xls".equals(file.format())) {
+            return Mode.VALUES;
+        }
+        long size = Files.size(source);
+        if (size > settings.streamAboveBytes() || submission.rowsRead() > settings.streamAboveRows()) {
+            return Mode.VALUES;
+        }
+        boolean fits = "xls".equals(file.format()) ? size <= MAX_COPIED_XLS_BYTES : sheetXmlBytes(source) <= MAX_COPIED_XML_BYTES;
+        return fits ? Mode.COPY : Mode.VALUES;
+    }
+
+    /** How much XML the workbook's parts expand to, as their zip entries declare it. */
+    private static long sheetXmlBytes(Path source) {
+        try (ZipFile zip = new ZipFile(source.toFile())) {
+            long total = 0;
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                total += Math.max(0, entry.getSize());
+            }
+            return total;
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void build(Mode mode, Path source, Path temporary, Opened opened, Marking marking, Submission submission, String office)
+            throws IOException {
+        switch (mode) {
+            case COPY -> {
+                try (Workbook workbook = copy(source, opened.file().format())) {
+                    markCopy(workbook, marking);
+                    addSummaryFirst(workbook, Mode.COPY, opened, marking, submission, office);
+                    save(workbook, temporary);
+                }
+            }
+            case VALUES -> {
+                // close() also deletes SXSSF's temporary row files
+                try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, true, false)) {
+                    writeValues(workbook, opened, marking, submission, office);
+                    save(workbook, temporary);
+                }
+            }
+            case SUMMARY_ONLY -> {
+                try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                    Sheet sheet = workbook.createSheet(summaryName(Set.of()));
+                    summary(workbook, sheet, Mode.SUMMARY_ONLY, opened, marking, submission, office, Map.of());
+                    save(workbook, temporary);
+                }
+            }
+        }
+    }
+
+    private static Workbook copy(Path source, String format) throws IOException {
+        if ("xls".equals(format)) {
+            try (POIFSFileSystem fs = new POIFSFileSystem(source.toFile(), true); HSSFWorkbook xls = new HSSFWorkbook(fs.getRoot(), true)) {
+                return XlsCopier.copy(xls);
+            }
+        }
+        try (InputStream in = Files.newInputStream(source)) {
+            return new XSSFWorkbook(in); // read from a stream: the clerk's file itself is never opened for writing
+        }
+    }
+
+    private void markCopy(Workbook workbook, Marking marking) {
+        CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
+        marking.markRows(name -> workbook.getSheet(name) != null, row -> {
+            Sheet sheet = workbook.getSheet(row.sheet());
+            row.byColumn().forEach((column, issues) -> marker.mark(sheet, row.row(), column, issues));
+        });
+    }
+
+    private void addSummaryFirst(Workbook workbook, Mode mode, Opened opened, Marking marking, Submission submission, String office) {
+        Set<String> names = new HashSet<>();
+        Map<String, String> sheetNames = new LinkedHashMap<>();
+        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+            names.add(workbook.getSheetName(i).toLowerCase(Locale.ROOT));
+            sheetNames.put(workbook.getSheetName(i), workbook.getSheetName(i));
+            workbook.getSheetAt(i).setSelected(false);
+        }
+        String name = summaryName(names);
+        Sheet sheet = workbook.createSheet(name);
+        workbook.setSheetOrder(name, 0);
+        workbook.setActiveSheet(0);
+        workbook.setFirstVisibleTab(0);
+        sheet.setSelected(true);
+        summary(workbook, sheet, mode, opened, marking, submission, office, sheetNames);
+    }
+
+    /** "Tóm tắt", or "Tóm tắt (2)" when the clerk already has a sheet of that name. */
+    private String summaryName(Set<String> taken) {
+        String base = WorkbookUtil.createSafeSheetName(messages.get("ketqua.sheetName"));
+        String name = base;
+        for (int n = 2; taken.contains(name.toLowerCase(Locale.ROOT)); n++) {
+            name = base + " (" + n + ")";
+        }
+        return name;
+    }
+
+    /** The summary first, then every sheet of the file streamed row by row, values only. */
+    private void writeValues(SXSSFWorkbook workbook, Opened opened, Marking marking, Submission submission, String office)
+            throws IOException {
+        TableFile file = opened.file();
+        Map<String, String> sheetNames = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        String summaryName = summaryName(Set.of());
+        taken.add(summaryName.toLowerCase(Locale.ROOT));
+        for (SheetRef ref : file.sheets()) {
+            String name = WorkbookUtil.createSafeSheetName(ref.name());
+            String unique = name;
+            for (int n = 2; taken.contains(unique.toLowerCase(Locale.ROOT)); n++) {
+                String suffix = " (" + n + ")";
+                unique = name.substring(0, Math.min(name.length(), 31 - suffix.length())) + suffix;
+            }
+            taken.add(unique.toLowerCase(Locale.ROOT));
+            sheetNames.put(ref.name(), unique);
+        }
+        Sheet summarySheet = workbook.createSheet(summaryName);
+        summary(workbook, summarySheet, Mode.VALUES, opened, marking, submission, office, sheetNames);
+        CellStyle quoted = workbook.createCellStyle();
+        quoted.setQuotePrefixed(true);
+        CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
+        for (SheetRef ref : file.sheets()) {
+            SXSSFSheet sheet = workbook.createSheet(sheetNames.get(ref.name()));
+            if (ref.hidden()) {
+                workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
+            }
+            streamSheet(file, ref, sheet, quoted, marker, marking);
+            opened.table().filter(t -> t.sheet().equals(ref)).ifPresent(t -> sheet.createFreezePane(0, t.headerLastRow()));
+        }
+        workbook.setActiveSheet(0);
+    }
+
+    /**
+     * One sheet's rows streamed into the copy, each followed by the marks of its issues; SXSSF writes rows in order
+     * only, so a row with problems but nothing typed is created when the stream passes it.
+     */
+    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle quoted, CellMarker marker, Marking marking)
+            throws IOException {
+        Map<Integer, Integer> widths = new HashMap<>();
+        int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
+        int maxColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
+        int written = 0;
+        try (Stream<Issue> stream = marking.issues().get(); CloseableIterator<RawRow> rows = file.rows(ref)) {
+            Iterator<IssueCells.RowIssues> marks = marking.cells().rows(stream, ref.name()::equals);
+            IssueCells.RowIssues next = marks.hasNext() ? marks.next() : null;
+            while (rows.hasNext()) {
+                RawRow raw = rows.next();
+                int index = raw.rowNumber() - 1;
+                if (index > maxRow) {
+                    break; // a CSV longer than a worksheet: the rest is in the .ketqua.csv and the original
+                }
+                while (next != null && next.row() < index) {
+                    mark(sheet, sheet.createRow(next.row()), next, marker);
+                    next = marks.hasNext() ? marks.next() : null;
+                }
+                Row row = sheet.createRow(index);
+                List<String> values = raw.cells();
+                for (int c = 0; c < values.size() && c <= maxColumn; c++) {
+                    String text = values.get(c);
+                    if (text == null || text.isEmpty()) {
+                        continue;
+                    }
+                    Cell cell = row.createCell(c);
+                    if (PLAIN_NUMBER.matcher(text).matches()) {
+                        cell.setCellValue(Double.parseDouble(text));
+                    } else {
+                        cell.setCellValue(cellText(text));
+                        if (looksLikeFormula(text)) {
+                            cell.setCellStyle(quoted);
+                        }
+                    }
+                    if (written < WIDTH_SAMPLE_ROWS) {
+                        widths.merge(c, Math.min(text.length(), 60), Math::max);
+                    }
+                }
+                written++;
+                while (next != null && next.row() == index) {
+                    mark(sheet, row, next, marker);
+                    next = marks.hasNext() ? marks.next() : null;
+                }
+            }
+            int last = sheet.getLastRowNum();
+            while (next != null) {
+                if (next.row() > last && next.row() <= maxRow) {
+                    mark(sheet, sheet.createRow(next.row()), next, marker);
+                    last = next.row();
+                }
+                next = marks.hasNext() ? marks.next() : null;
+            }
+        }
+        widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.max(8, chars + 2) * 256));
+    }
+
+    private static void mark(SXSSFSheet sheet, Row row, IssueCells.RowIssues issues, CellMarker marker) {
+        issues.byColumn().forEach((column, found) -> marker.mark(sheet, row.getRowNum(), column, found));
+    }
+
+    private void summary(Workbook workbook, Sheet sheet, Mode mode, Opened opened, Marking marking, Submission submission,
+                         String office, Map<String, String> sheetNames) {
+        IssueCells.Tally tally = marking.tally();
+        long errors = tally.errors();
+        long warnings = tally.warnings();
+        List<SummarySheet.Line> lines = new ArrayList<>();
+        lines.add(line("file", submission.fileName()));
+        lines.add(line("office", office == null ? messages.get("ketqua.summary.office.root") : office));
+        lines.add(line("received", submission.receivedAt() == null ? ""
+                : submission.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).format(RECEIVED)));
+        String format = submission.format() != null ? submission.format() : opened.file() == null ? null : opened.file().format();
+        lines.add(line("format", format == null ? messages.get("ketqua.summary.unknown") : format.toUpperCase(Locale.ROOT)));
+        String encoding = submission.encoding() != null ? submission.encoding() : opened.file() == null ? null : opened.file().encoding();
+        lines.add(line("encoding", encoding != null ? encoding
+                : format != null && !"csv".equals(format) ? messages.get("ketqua.summary.encoding.excel") : messages.get("ketqua.summary.unknown")));
+        lines.add(line("sheet", sheetRead(opened, submission)));
+        lines.add(line("period", period(submission, opened)));
+        lines.add(line("rowsAccepted", Integer.toString(submission.rowsAccepted())));
+        lines.add(line("rowsRejected", Integer.toString(submission.rowsRejected())));
+        lines.add(line("errors", Long.toString(errors)));
+        lines.add(line("warnings", Long.toString(warnings)));
+        lines.add(line("superseded", Integer.toString(submission.reportsSuperseded())));
+        String reason = fileReason(submission, opened);
+        if (reason != null) {
+            lines.add(line("reason", reason));
+        }
+        List<String> notes = new ArrayList<>();
+        if (mode == Mode.VALUES && format != null && !"csv".equals(format)) {
+            notes.add(messages.get("ketqua.note.streamed", megabytes(submission.sizeBytes()), submission.rowsRead()));
+        } else if (mode == Mode.VALUES) {
+            notes.add(messages.get("ketqua.note.csv"));
+        }
+        int marked = tally.markedCells();
+        if (marked > settings.maxComments()) {
+            notes.add(messages.get("ketqua.note.comments", settings.maxComments(), marked - settings.maxComments()));
+        }
+        new SummarySheet(workbook, sheet, messages).write(outcome(submission), tone(submission), lines, notes, tally.listed(), tally.total(),
+                sheetNames);
+    }
+
+    private SummarySheet.Line line(String key, String value) {
+        return new SummarySheet.Line(messages.get("ketqua.summary." + key), value == null ? "" : value);
+    }
+
+    private String sheetRead(Opened opened, Submission submission) {
+        if (opened.table().isPresent()) {
+            SheetRef sheet = opened.table().get().sheet();
+            int others = opened.file().sheets().size() - 1;
+            String text = messages.get(sheet.hidden() ? "ketqua.summary.sheet.hidden" : "ketqua.summary.sheet.visible", sheet.name(),
+                    opened.table().get().headerLastRow());
+            return others > 0 ? text + " " + messages.get("ketqua.summary.sheet.others", others) : text;
+        }
+        return submission.sheet() != null ? submission.sheet() : messages.get("ketqua.summary.sheet.none");
+    }
+
+    private String period(Submission submission, Opened opened) {
+        if (submission.periodCode() != null) {
+            return messages.period(Period.fromCode(submission.periodCode()));
+        }
+        boolean column = opened.table().map(t -> t.roleColumns().containsKey(vn.tonghop.form.ColumnRole.PERIOD)).orElse(false);
+        return messages.get(column && "applied".equals(submission.status()) ? "ketqua.summary.period.perRow" : "ketqua.summary.period.none");
+    }
+
+    /** Why the file was refused whole, if it was: the submission's reason, else the reading failure. */
+    private static String fileReason(Submission submission, Opened opened) {
+        if ("rejected".equals(submission.status()) || "duplicate".equals(submission.status())) {
+            return submission.rejectReason() != null ? submission.rejectReason() : opened.unreadable();
+        }
+        return null;
+    }
+
+    private String outcome(Submission submission) {
+        return switch (submission.status()) {
+            case "duplicate" -> messages.get("ketqua.outcome.duplicate");
+            case "rejected" -> messages.get("ketqua.outcome.rejected");
+            default -> {
+                if (submission.rowsAccepted() == 0 && submission.rowsRejected() == 0) {
+                    yield messages.get("ketqua.outcome.empty");
+                }
+                if (submission.rowsAccepted() == 0) {
+                    yield messages.get("ketqua.outcome.noRows", submission.rowsRejected());
+                }
+                if (submission.rowsRejected() > 0) {
+                    yield messages.get("ketqua.outcome.partial", submission.rowsAccepted(), submission.rowsRejected());
+                }
+                yield messages.get("ketqua.outcome.accepted", submission.rowsAccepted());
+            }
+        };
+    }
+
+    private static SummarySheet.Tone tone(Submission submission) {
+        return switch (submission.status()) {
+            case "duplicate" -> SummarySheet.Tone.PARTIAL;
+            case "rejected" -> SummarySheet.Tone.BAD;
+            default -> submission.rowsAccepted() == 0 ? SummarySheet.Tone.BAD
+                    : submission.rowsRejected() > 0 ? SummarySheet.Tone.PARTIAL : SummarySheet.Tone.GOOD;
+        };
+    }
+
+    /** "6,3 MB", as Vietnamese (and the English bundle's readers of these files) write decimals. */
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0)).replace('.', ',');
+    }
+
+    /** Text as a cell can hold it (at most 32,767 characters). */
+    static String cellText(String text) {
+        if (text == null) {
+            return "";
+        }
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Text a spreadsheet would take for a formula if it were typed: it is written as text, quote-prefixed. */
+    static boolean looksLikeFormula(String text) {
+        return !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0;
+    }
+
+    private static void save(Workbook workbook, Path temporary) throws IOException {
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            workbook.write(out);
+        }
+    }
+
+    private static void move(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
