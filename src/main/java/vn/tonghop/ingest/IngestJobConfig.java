@@ -120,7 +120,7 @@ public class IngestJobConfig {
 
     /** The partition's submission ids, as the partitioner wrote them ("12,13,14"). */
     private static final String SUBMISSIONS = "submissionIds";
-    private static final int PARTITIONS_PER_THREAD = 4;
+    private static final int PARTITIONS_PER_THREAD = 16;
     private static final int MAX_FILES_PER_PARTITION = 100;
 
     @Bean
