@@ -44,7 +44,7 @@ REPO = os.path.dirname(ROOT)
 INBOX = os.path.join(ROOT, "inbox")
 REG_OUT = os.path.join(ROOT, "registry", "units.csv")
 EXP_DIR = os.path.join(ROOT, "expected")
-DEFAULT_REG_SRC = "/work/shared/data/admin-units/units-2024.csv"
+DEFAULT_REG_SRC = os.path.join(os.path.dirname(REPO), "shared", "data", "admin-units", "units-2024.csv")
 REG_HEADER = ("province_code,province_name,district_code,district_name,commune_code,"
               "commune_name,commune_type,province_type,district_type")
 SAMPLE_DISTRICTS = ["063", "064", "071", "072"]
