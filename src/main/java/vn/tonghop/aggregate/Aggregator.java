@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tonghop.db.TableStatistics;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.RateDefinition;
 import vn.tonghop.form.ReportForm;
@@ -159,22 +160,27 @@ public class Aggregator {
                             .addValue("code", rate.code()).addValue("numerator", rate.numerator())
                             .addValue("denominator", rate.denominator()).addValue("flag", rate.flag()));
                 }
+                int removed;
+                int completenessRemoved;
                 if (built) {
-                    jdbc.update("""
+                    removed = jdbc.update("""
                             DELETE FROM aggregate_value a USING (SELECT DISTINCT level, unit_code FROM agg_member) m
                             WHERE a.form_code = :form AND a.year = :year AND a.level = m.level AND a.unit_code = m.unit_code""", p);
-                    jdbc.update("""
+                    completenessRemoved = jdbc.update("""
                             DELETE FROM completeness c USING agg_target t
                             WHERE c.form_code = :form AND c.year = :year AND c.commune_code = t.code""", p);
                 } else {
-                    jdbc.update("DELETE FROM aggregate_value WHERE form_code = :form AND year = :year", p);
-                    jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
+                    removed = jdbc.update("DELETE FROM aggregate_value WHERE form_code = :form AND year = :year", p);
+                    completenessRemoved = jdbc.update("DELETE FROM completeness WHERE form_code = :form AND year = :year", p);
                 }
                 mark.accept("members");
                 written = jdbc.update(INDICATOR_ROWS, p);
                 written += jdbc.update(RATE_ROWS, p);
                 mark.accept("rows");
-                jdbc.update(COMPLETENESS, p);
+                int completeness = jdbc.update(COMPLETENESS, p);
+                TableStatistics.refresh(jdbc.getJdbcOperations(), "aggregate_value", removed + written);
+                TableStatistics.refresh(jdbc.getJdbcOperations(), "completeness", completenessRemoved + completeness);
+                jdbc.update(PROVINCE_VERSIONS, p);
                 mark.accept("completeness");
             }
             // the year is up to date, in the same transaction as its new aggregates
@@ -380,6 +386,14 @@ public class Aggregator {
             WHERE s.parent_code IN (SELECT s2.parent_code FROM agg_scope s2 JOIN agg_target t ON t.code = s2.code)
             UNION ALL
             SELECT 'province', s.province_code, s.code FROM agg_scope s
+            """;
+
+    /** Each province whose rows were just rewritten gets a new version: its conference packs are out of date. */
+    private static final String PROVINCE_VERSIONS = """
+            INSERT INTO aggregate_province (form_code, year, province_code, version)
+            SELECT :form, :year, p.unit_code, nextval('aggregate_version_seq')
+            FROM (SELECT DISTINCT unit_code FROM agg_member WHERE level = 'province') p
+            ON CONFLICT (form_code, year, province_code) DO UPDATE SET version = excluded.version
             """;
 
     private static final String INDICATOR_ROWS = """

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tonghop.db.TableStatistics;
 import vn.tonghop.form.FormCatalogSync;
 import vn.tonghop.form.RateDefinition;
 import vn.tonghop.form.ReportForm;
@@ -61,7 +62,7 @@ public class TodayUnitsAggregator {
             jdbc.update(DROP_WORK_TABLES, p);
             catalog.sync();
             jdbc.update(TODAY_UNITS, p);
-            jdbc.update("DELETE FROM aggregate_today WHERE form_code = :form AND year = :year", p);
+            int removed = jdbc.update("DELETE FROM aggregate_today WHERE form_code = :form AND year = :year", p);
             Integer units = jdbc.queryForObject("SELECT count(*) FROM today_unit", p, Integer.class);
             if (units == null || units == 0) {
                 jdbc.update(DROP_WORK_TABLES, p);
@@ -79,6 +80,7 @@ public class TodayUnitsAggregator {
             }
             int written = jdbc.update(INDICATOR_ROWS, p);
             written += jdbc.update(RATE_ROWS, p);
+            TableStatistics.refresh(jdbc.getJdbcOperations(), "aggregate_today", removed + written);
             Integer lost = jdbc.queryForObject("""
                     SELECT count(*) FROM today_source WHERE province_target IS NULL AND kind <> 'overlapped' AND reporting > 0""", p,
                     Integer.class);

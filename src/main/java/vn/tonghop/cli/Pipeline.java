@@ -171,7 +171,7 @@ public class Pipeline {
         List<Integer> years = aggregatePending(out);
         resumedRuns += resume(ExportJobConfig.JOB_NAME, out);
         resumedRuns += resume(NarrativeJobConfig.JOB_NAME, out);
-        Path written = export(List.of(), years, outDir, null, out);
+        Path written = export(List.of(), years, outDir, null, true, out);
         int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
         printRunSummary(runs, resumedRuns, years, written, Duration.ofNanos(System.nanoTime() - started), exitCode, out);
         return exitCode;
@@ -348,8 +348,17 @@ public class Pipeline {
      */
     public Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, PrintWriter out)
             throws Exception {
+        return export(years, packYears, outDir, province, false, out);
+    }
+
+    /**
+     * As {@link #export(Collection, Collection, Path, String, PrintWriter)}; with {@code changedPacksOnly} a pack
+     * already written to {@code outDir} from the current aggregates is left as it is.
+     */
+    public Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, boolean changedPacksOnly,
+                       PrintWriter out) throws Exception {
         progress.phase(RunProgress.Phase.EXPORT, 1, 0);
-        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province));
+        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province, changedPacksOnly));
         Path written = outDir.resolve(AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize();
         out.println(messages.get("run.exported", written));
         String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");
@@ -358,7 +367,11 @@ public class Pipeline {
                 out.println(messages.get("run.exported", file));
             }
         }
-        if (!packYears.isEmpty() && packs.isBlank()) {
+        int upToDate = execution.getExecutionContext().getInt(vn.tonghop.export.pack.PackStepConfig.UP_TO_DATE_KEY, 0);
+        if (upToDate > 0) {
+            out.println(messages.get("run.packsUpToDate", upToDate));
+        }
+        if (!packYears.isEmpty() && packs.isBlank() && upToDate == 0) {
             out.println(messages.get("run.noPack", packYears.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
         return written;

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tonghop.db.TableStatistics;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.normalise.Period;
 import vn.tonghop.validate.Issue;
@@ -111,8 +112,16 @@ public class SubmissionApplier {
                           FROM apply_run r LEFT JOIN issue i ON i.submission_id = r.submission_id
                           GROUP BY r.submission_id) c
                     WHERE s.id = c.submission_id""");
+            long supersededCount = superseded.values().stream().mapToInt(Integer::intValue).sum();
+            Long runIssues = jdbc.queryForObject("SELECT count(*) FROM issue i JOIN apply_run r ON r.submission_id = i.submission_id",
+                    Long.class);
+            TableStatistics.refresh(jdbc, "report", reports + supersededCount);
+            TableStatistics.refresh(jdbc, "value", values);
+            TableStatistics.refresh(jdbc, "issue", runIssues == null ? 0 : runIssues);
+            TableStatistics.refresh(jdbc, "submission", ids.size());
+            phases.mark("statistics");
             log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms ({})", ids.size(), reports,
-                    values, superseded.values().stream().mapToInt(Integer::intValue).sum(), (System.nanoTime() - started) / 1_000_000, phases);
+                    values, supersededCount, (System.nanoTime() - started) / 1_000_000, phases);
             return ids;
         });
         return applied == null ? List.of() : applied;

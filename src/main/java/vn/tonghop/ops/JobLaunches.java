@@ -66,7 +66,17 @@ public class JobLaunches {
 
     /** @param packYears the years to write conference packs for (empty = none) */
     public JobExecution export(Collection<Integer> years, Collection<Integer> packYears, Path out, String province) throws Exception {
+        return export(years, packYears, out, province, false);
+    }
+
+    /**
+     * @param packYears        the years to write conference packs for (empty = none)
+     * @param changedPacksOnly true to leave alone the packs already written to {@code out} from the current aggregates
+     */
+    public JobExecution export(Collection<Integer> years, Collection<Integer> packYears, Path out, String province, boolean changedPacksOnly)
+            throws Exception {
         return launch(exportJob, base()
+                .addString("packsChangedOnly", Boolean.toString(changedPacksOnly))
                 .addString("years", years.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
                 .addString("packs", packYears.stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
                 .addString("out", out.toAbsolutePath().normalize().toString())

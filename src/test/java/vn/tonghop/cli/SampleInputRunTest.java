@@ -195,6 +195,43 @@ class SampleInputRunTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM value", Long.class)).isEqualTo(values);
     }
 
+    @Test
+    void run_whenNewFilesTouchOneProvince_thenOnlyThatProvincesPackIsWrittenAgain() throws IOException {
+        run();
+        FileTime before = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        List<String> packs = List.of("tonghop-06-2023.xlsx", "tonghop-06-2023.html", "tonghop-08-2023.xlsx", "tonghop-08-2023.html");
+        for (String pack : packs) {
+            Files.setLastModifiedTime(out().resolve(pack), before);
+        }
+        // Bạch Thông (Bắc Kạn, 06) sends its 2023 report a third time: the same figures, so a new version of each report.
+        String lan2 = Files.readString(Path.of("sample-input/inbox/063/bach-thong-2023-lan2.csv"), StandardCharsets.UTF_8);
+        Path lan3 = inbox().resolve("063/bach-thong-2023-lan3.csv");
+        Files.writeString(lan3, lan2.replace("(LẦN 2)", "(LẦN 3)"), StandardCharsets.UTF_8);
+
+        Cli.Result nightly = run();
+
+        assertThat(nightly.exitCode()).as(nightly.err()).isZero();
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-06-2023.xlsx"))).isNotEqualTo(before);
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-06-2023.html"))).isNotEqualTo(before);
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-08-2023.xlsx"))).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-08-2023.html"))).isEqualTo(before);
+        assertThat(nightly.out()).contains("tonghop-06-2023.xlsx").doesNotContain("tonghop-08-2023.xlsx")
+                .contains("Bộ tài liệu hội nghị của 1 tỉnh không có số liệu mới, giữ nguyên.");
+
+        // A pack deleted from the output folder is written again by the next run that touches its year.
+        Files.delete(out().resolve("tonghop-08-2023.html"));
+        Files.writeString(inbox().resolve("063/bach-thong-2023-lan4.csv"), lan2.replace("(LẦN 2)", "(LẦN 4)"), StandardCharsets.UTF_8);
+        run();
+        assertThat(out().resolve("tonghop-08-2023.html")).exists();
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-08-2023.xlsx"))).isNotEqualTo(before);
+
+        // export writes what it is asked for, changed or not.
+        Files.setLastModifiedTime(out().resolve("tonghop-08-2023.xlsx"), before);
+        Cli.Result export = cli.run("export", "--year", "2023", "--out", out().toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.getLastModifiedTime(out().resolve("tonghop-08-2023.xlsx"))).isNotEqualTo(before);
+    }
+
     private static Map<String, String[]> rows(Path csv) throws IOException {
         Map<String, String[]> rows = new HashMap<>();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);

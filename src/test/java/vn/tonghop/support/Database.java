@@ -14,7 +14,7 @@ public final class Database {
     public static void clear(JdbcTemplate jdbc) {
         jdbc.execute("""
                 TRUNCATE unit, unit_mapping, submission, report, value, issue, staging_report, staging_value,
-                         aggregate_value, completeness, aggregate_today, aggregate_pending, aggregate_state RESTART IDENTITY CASCADE""");
+                         aggregate_value, completeness, aggregate_today, aggregate_pending, aggregate_state, aggregate_province, pack_written RESTART IDENTITY CASCADE""");
         jdbc.execute("""
                 TRUNCATE batch_step_execution_context, batch_step_execution, batch_job_execution_context, batch_job_execution_params,
                          batch_job_execution, batch_job_instance CASCADE""");

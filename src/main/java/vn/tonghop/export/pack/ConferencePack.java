@@ -42,10 +42,18 @@ public record ConferencePack(String formCode, String provinceCode, String provin
 
     /** The file name of the workbook: {@code tonghop-<province>-<year>.xlsx}. */
     public String workbookName() {
-        return "tonghop-" + provinceCode + "-" + year + ".xlsx";
+        return workbookName(provinceCode, year);
     }
 
     public String htmlName() {
+        return htmlName(provinceCode, year);
+    }
+
+    public static String workbookName(String provinceCode, int year) {
+        return "tonghop-" + provinceCode + "-" + year + ".xlsx";
+    }
+
+    public static String htmlName(String provinceCode, int year) {
         return "tonghop-" + provinceCode + "-" + year + ".html";
     }
 }

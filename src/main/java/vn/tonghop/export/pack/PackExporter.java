@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -51,13 +53,44 @@ public class PackExporter {
      * @return the files written, workbook then summary for each province
      */
     public List<Path> export(Path outDir, int year, String province) throws IOException {
+        return export(outDir, year, province, false).files();
+    }
+
+    /** What a pack export did: the files written, workbook then summary for each province, and the packs left as they were. */
+    public record Written(List<Path> files, int upToDate) {
+    }
+
+    /**
+     * @param province    a province code, or null for every province with data
+     * @param changedOnly true to skip a province whose pack in {@code outDir} was written from its current
+     *                    aggregates and is still there (a nightly run: only the provinces its files touched)
+     */
+    public Written export(Path outDir, int year, String province, boolean changedOnly) throws IOException {
         PackColumns columns = new PackColumns(form, settings, text);
-        List<String> provinces = province == null ? repository.provincesWithData(year)
+        List<String> withData = province == null ? repository.provincesWithData(year)
                 : repository.hasData(year, province) ? List.of(province) : List.of();
         List<Path> written = new ArrayList<>();
-        if (provinces.isEmpty()) {
+        if (withData.isEmpty()) {
             log.info("No conference pack for {}: no province has aggregates{}", year, province == null ? "" : " (asked for " + province + ")");
-            return written;
+            return new Written(written, 0);
+        }
+        String outKey = outDir.toAbsolutePath().normalize().toString();
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (String code : withData) {
+            Long version = repository.version(year, code);
+            if (changedOnly && version != null && version.equals(repository.writtenVersion(outKey, year, code))
+                    && Files.exists(outDir.resolve(ConferencePack.workbookName(code, year)))
+                    && Files.exists(outDir.resolve(ConferencePack.htmlName(code, year)))) {
+                continue;
+            }
+            versions.put(code, version);
+        }
+        if (versions.isEmpty()) {
+            log.info("Conference packs {}: all {} up to date in {}", year, withData.size(), outKey);
+            return new Written(written, withData.size());
+        }
+        if (versions.size() < withData.size()) {
+            log.info("Conference packs {}: {} of {} provinces changed since written to {}", year, versions.size(), withData.size(), outKey);
         }
         for (int y = year - 2; y <= year; y++) {
             todayUnits.rebuild(y);
@@ -66,7 +99,8 @@ public class PackExporter {
         LocalDate today = LocalDate.now(deadlines.zoneId());
         PackWorkbook workbook = new PackWorkbook(columns, text, deadlines, settings.chartUnits());
         HtmlSummary summary = new HtmlSummary(columns, text, settings.chartUnits());
-        for (String code : provinces) {
+        for (Map.Entry<String, Long> changed : versions.entrySet()) {
+            String code = changed.getKey();
             ConferencePack pack = repository.load(year, code, text, today);
             Path xlsx = outDir.resolve(pack.workbookName());
             replace(xlsx, temporary -> {
@@ -82,10 +116,11 @@ public class PackExporter {
             });
             written.add(xlsx);
             written.add(html);
+            repository.recordWritten(outKey, year, code, changed.getValue());
             log.info("Conference pack {} {}: {} units, {} communes, {} warnings", code, year, pack.units().size(), pack.communes().size(),
                     pack.warnings().size());
         }
-        return written;
+        return new Written(written, withData.size() - versions.size());
     }
 
     private interface FileContent {

@@ -55,6 +55,33 @@ public class PackRepository {
         return rows != null && rows > 0;
     }
 
+    /**
+     * The version of the province's aggregates for the year (bumped by every aggregation that rewrote them), or
+     * null when they were aggregated before versions were kept.
+     */
+    public Long version(int year, String province) {
+        List<Long> found = jdbc.queryForList("""
+                SELECT version FROM aggregate_province WHERE form_code = :form AND year = :year AND province_code = :province""",
+                params(year, province), Long.class);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The aggregates' version the pack in {@code outDir} was last written from, or null when tonghop never wrote it there. */
+    public Long writtenVersion(String outDir, int year, String province) {
+        List<Long> found = jdbc.queryForList("""
+                SELECT version FROM pack_written WHERE out_dir = :out AND form_code = :form AND year = :year AND province_code = :province""",
+                params(year, province).addValue("out", outDir), Long.class);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Records that the pack in {@code outDir} was written from {@code version} (null: aggregated before versions were kept). */
+    public void recordWritten(String outDir, int year, String province, Long version) {
+        jdbc.update("""
+                INSERT INTO pack_written (out_dir, form_code, year, province_code, version) VALUES (:out, :form, :year, :province, :version)
+                ON CONFLICT (out_dir, form_code, year, province_code) DO UPDATE SET version = excluded.version, written_at = now()""",
+                params(year, province).addValue("out", outDir).addValue("version", version == null ? -1L : version));
+    }
+
     public ConferencePack load(int year, String province, PackText text, LocalDate today) {
         MapSqlParameterSource p = params(year, province);
         Map<String, UnitFigures> figures = figures("aggregate_value", year, province);

@@ -19,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The export job's conference-pack step: one pack per year named in the job parameter {@code packs}
- * (comma-separated; empty = none), for the province in {@code province} or for every province with data. The
+ * (comma-separated; empty = none), for the province in {@code province} or for every province with data (with
+ * {@code packsChangedOnly=true}, as {@code run} asks, only those whose aggregates changed since written). The
  * files written are left in the job's context under {@link #FILES_KEY}, one path a line, for the command to print.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,19 +28,27 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class PackStepConfig {
 
     public static final String FILES_KEY = "packFiles";
+    /** How many packs were left as they were, their aggregates unchanged since written (an int in the job's context). */
+    public static final String UP_TO_DATE_KEY = "packsUpToDate";
 
     @Bean
     @StepScope
     Tasklet conferencePackTasklet(@Value("#{jobParameters['packs']}") String packs, @Value("#{jobParameters['out']}") String out,
-                                  @Value("#{jobParameters['province']}") String province, PackExporter exporter) {
+                                  @Value("#{jobParameters['province']}") String province,
+                                  @Value("#{jobParameters['packsChangedOnly']}") String changedOnly, PackExporter exporter) {
         return (contribution, chunkContext) -> {
             List<Path> written = new ArrayList<>();
+            int upToDate = 0;
             for (int year : parse(packs)) {
-                written.addAll(exporter.export(Path.of(out), year, province == null || province.isBlank() ? null : province));
+                PackExporter.Written result = exporter.export(Path.of(out), year, province == null || province.isBlank() ? null : province,
+                        Boolean.parseBoolean(changedOnly));
+                written.addAll(result.files());
+                upToDate += result.upToDate();
             }
             contribution.incrementWriteCount(written.size());
-            chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-                    .putString(FILES_KEY, written.stream().map(Path::toString).collect(Collectors.joining("\n")));
+            var context = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+            context.putString(FILES_KEY, written.stream().map(Path::toString).collect(Collectors.joining("\n")));
+            context.putInt(UP_TO_DATE_KEY, upToDate);
             return RepeatStatus.FINISHED;
         };
     }
