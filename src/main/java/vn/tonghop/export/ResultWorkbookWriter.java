@@ -42,7 +42,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.TableLocator;
@@ -99,13 +98,14 @@ public class ResultWorkbookWriter {
     private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy");
 
     private final Messages messages;
-    private final ReportForm form;
     private final ResultWorkbookSettings settings;
+    private final HeaderVocabulary vocabulary;
 
-    public ResultWorkbookWriter(Messages messages, ReportForm form, ResultWorkbookSettings settings) {
+    /** @param vocabulary the form's header vocabulary, shared with the read step (it remembers the headers it has seen) */
+    public ResultWorkbookWriter(Messages messages, ResultWorkbookSettings settings, HeaderVocabulary vocabulary) {
         this.messages = messages;
-        this.form = form;
         this.settings = settings;
+        this.vocabulary = vocabulary;
     }
 
     public boolean enabled() {
@@ -190,7 +190,7 @@ public class ResultWorkbookWriter {
             return new Opened(null, Optional.empty(), messages.get(e.reason().messageKey()));
         }
         try {
-            return new Opened(file, new TableLocator(new HeaderVocabulary(form)).locate(file), null);
+            return new Opened(file, new TableLocator(vocabulary).locate(file), null);
         } catch (RuntimeException e) {
             log.debug("{}: table not located again: {}", source.getFileName(), e.toString());
             return new Opened(file, Optional.empty(), null);
@@ -319,13 +319,16 @@ public class ResultWorkbookWriter {
         summary(workbook, summarySheet, Mode.VALUES, opened, marking, submission, office, sheetNames);
         CellStyle quoted = workbook.createCellStyle();
         quoted.setQuotePrefixed(true);
+        // A cell with no style of its own makes SXSSF look for its column's style when it is written, a walk through
+        // the column definitions (the widths) for every cell: two thirds of writing a small file. The default given.
+        CellStyle plain = workbook.getCellStyleAt(0);
         CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
         for (SheetRef ref : file.sheets()) {
             SXSSFSheet sheet = workbook.createSheet(sheetNames.get(ref.name()));
             if (ref.hidden()) {
                 workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
             }
-            streamSheet(file, ref, sheet, quoted, marker, marking);
+            streamSheet(file, ref, sheet, plain, quoted, marker, marking);
             opened.table().filter(t -> t.sheet().equals(ref)).ifPresent(t -> sheet.createFreezePane(0, t.headerLastRow()));
         }
         workbook.setActiveSheet(0);
@@ -335,7 +338,8 @@ public class ResultWorkbookWriter {
      * One sheet's rows streamed into the copy, each followed by the marks of its issues; SXSSF writes rows in order
      * only, so a row with problems but nothing typed is created when the stream passes it.
      */
-    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle quoted, CellMarker marker, Marking marking)
+    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle plain, CellStyle quoted, CellMarker marker,
+                                    Marking marking)
             throws IOException {
         Map<Integer, Integer> widths = new HashMap<>();
         int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
@@ -362,6 +366,7 @@ public class ResultWorkbookWriter {
                         continue;
                     }
                     Cell cell = row.createCell(c);
+                    cell.setCellStyle(plain);
                     if (PLAIN_NUMBER.matcher(text).matches()) {
                         cell.setCellValue(Double.parseDouble(text));
                     } else {

@@ -214,11 +214,14 @@ public class IngestJobConfig {
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
                                 ResultCsvWriter csv, ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages,
-                                PlatformTransactionManager tm, RunProgress progress) {
+                                PlatformTransactionManager tm, RunProgress progress, IngestSettings settings) {
         TransactionTemplate ownTransaction = new TransactionTemplate(tm);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        TransactionTemplate readTransaction = new TransactionTemplate(tm);
+        readTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        readTransaction.setReadOnly(true);
         return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, workbook, registryCache, messages,
-                ownTransaction, progress);
+                ownTransaction, readTransaction, progress, settings.threads());
     }
 
     @Bean

@@ -1,13 +1,27 @@
 package vn.tonghop.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +44,7 @@ import vn.tonghop.validate.Severity;
 
 /**
  * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
- * and moves the file out of the inbox, to
+ * and moves the file out of the inbox (several offices' files at once, {@code tonghop.ingest.threads}), to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
  * The file itself is never modified. Per file: results written, file moved, move recorded and committed
  * at once (its own transaction). A run killed between the move and the record is finished by the
@@ -39,6 +53,11 @@ import vn.tonghop.validate.Severity;
 final class ReportTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
+    /**
+     * Above this size a file's marked-up copy may take a hundred megabytes or more of heap while it is built (see
+     * {@link ResultWorkbookWriter}): it is built alone. A district's monthly file is a few tens of kilobytes.
+     */
+    static final long LARGE_FILE_BYTES = 256 * 1024;
 
     private final InboxLayout layout;
     private final SubmissionRepository submissions;
@@ -48,11 +67,15 @@ final class ReportTasklet implements Tasklet {
     private final RegistryCache registryCache;
     private final Messages messages;
     private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate readTransaction;
     private final RunProgress progress;
+    private final int threads;
+    /** Small files are reported side by side (read lock); a large one alone (write lock). */
+    private final ReadWriteLock oneAtATime = new ReentrantReadWriteLock();
 
     ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
                   ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages, TransactionTemplate ownTransaction,
-                  RunProgress progress) {
+                  TransactionTemplate readTransaction, RunProgress progress, int threads) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
@@ -61,7 +84,9 @@ final class ReportTasklet implements Tasklet {
         this.registryCache = registryCache;
         this.messages = messages;
         this.ownTransaction = ownTransaction;
+        this.readTransaction = readTransaction;
         this.progress = progress;
+        this.threads = threads;
     }
 
     @Override
@@ -71,7 +96,74 @@ final class ReportTasklet implements Tasklet {
         UnitRegistry registry = registryCache.current();
         List<Submission> toMove = submissions.byRun(runId).stream().filter(s -> s.movedTo() == null).toList();
         progress.phase(RunProgress.Phase.REPORT, toMove.size(), 0);
-        for (Submission submission : toMove) {
+        // One office's files go to one folder, where a name may be taken by the file before: an office's files
+        // are reported one after another, different offices side by side.
+        Collection<List<Submission>> byOffice = toMove.stream()
+                .collect(Collectors.groupingBy(s -> Objects.toString(s.officeCode(), ""), LinkedHashMap::new, Collectors.toList())).values();
+        AtomicInteger done = new AtomicInteger();
+        if (threads <= 1 || byOffice.size() <= 1) {
+            for (Submission submission : toMove) {
+                report(submission, registry, today);
+                done.incrementAndGet();
+            }
+        } else {
+            reportInParallel(byOffice, registry, today, done);
+        }
+        contribution.incrementWriteCount(done.get());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void reportInParallel(Collection<List<Submission>> byOffice, UnitRegistry registry, LocalDate today, AtomicInteger done)
+            throws IOException {
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, byOffice.size()), task -> {
+            Thread thread = new Thread(task, "report-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> offices = new ArrayList<>();
+            for (List<Submission> files : byOffice) {
+                offices.add(pool.submit(() -> {
+                    for (Submission submission : files) {
+                        report(submission, registry, today);
+                        done.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            Throwable failure = null;
+            for (Future<?> office : offices) {
+                try {
+                    office.get();
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IOException("interrupted while writing results", e);
+                }
+            }
+            if (failure instanceof IOException io) {
+                throw io;
+            } else if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * One file: results written, file moved, move recorded. A large workbook's marked-up copy is built with no
+     * other file's beside it, so two of them never share the heap.
+     */
+    private void report(Submission submission, UnitRegistry registry, LocalDate today) throws IOException {
+        Lock lock = submission.sizeBytes() > LARGE_FILE_BYTES ? oneAtATime.writeLock() : oneAtATime.readLock();
+        lock.lock();
+        try {
             Path source = layout.file(submission.inboxPath());
             boolean rejected = isRejected(submission);
             // Neither the folder nor the file name is trusted to build the path: both are made safe, and kept inside.
@@ -86,17 +178,7 @@ final class ReportTasklet implements Tasklet {
                 Files.createDirectories(folder);
                 target = freeName(folder, submission.fileName());
             }
-            String stem = stem(target.getFileName().toString());
-            try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
-                csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
-            }
-            if (workbook.enabled()) {
-                // The issues are streamed from the database again, so a file with a million bad cells fits in memory.
-                ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
-                        InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()),
-                        () -> issues.streamForSubmission(submission.id()));
-                log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
-            }
+            writeResults(submission, registry, source, target, folder);
             if (movedBefore.isEmpty()) {
                 if (Files.exists(source)) {
                     move(source, target);
@@ -106,10 +188,35 @@ final class ReportTasklet implements Tasklet {
             }
             String movedTo = layout.root().relativize(target).toString().replace('\\', '/');
             ownTransaction.executeWithoutResult(status -> submissions.markMoved(submission.id(), movedTo));
-            contribution.incrementWriteCount(1);
             progress.fileDone(submission.sizeBytes(), 0);
+        } finally {
+            lock.unlock();
         }
-        return RepeatStatus.FINISHED;
+    }
+
+    /** {@code .ketqua.csv} and {@code .ketqua.xlsx}, the issues streamed from the database (in a transaction: a cursor). */
+    private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder) throws IOException {
+        String stem = stem(target.getFileName().toString());
+        try {
+            readTransaction.executeWithoutResult(status -> {
+                try {
+                    try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
+                        csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+                    }
+                    if (workbook.enabled()) {
+                        // The issues are streamed from the database again, so a file with a million bad cells fits in memory.
+                        ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
+                                InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()),
+                                () -> issues.streamForSubmission(submission.id()));
+                        log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** "Huyện Chợ Đồn (064)", the folder name alone when it is no office, null at the inbox root. */

@@ -68,7 +68,7 @@ class ResultWorkbookWriterTest {
     }
 
     private static ResultWorkbookWriter writer(Messages messages, ResultWorkbookSettings settings) {
-        return new ResultWorkbookWriter(messages, form, settings);
+        return new ResultWorkbookWriter(messages, settings, new vn.tonghop.layout.HeaderVocabulary(form));
     }
 
     private static ResultWorkbookWriter writer() {
