@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,17 @@ import vn.tonghop.form.ReportForm;
 public class AggregatesCsvExporter {
 
     public static final String FILE_NAME = "aggregates.csv";
+    private static final int FETCH_SIZE = 5_000;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ReportForm form;
 
     public AggregatesCsvExporter(NamedParameterJdbcTemplate jdbc, ReportForm form) {
-        this.jdbc = jdbc;
+        // Rows fetched a few thousand at a time (a cursor, in the export step's transaction): years of aggregates
+        // are millions of rows, and the file is written as they come.
+        JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        streaming.setFetchSize(FETCH_SIZE);
+        this.jdbc = new NamedParameterJdbcTemplate(streaming);
         this.form = form;
     }
 

@@ -12,6 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -99,28 +106,83 @@ public class PackExporter {
         LocalDate today = LocalDate.now(deadlines.zoneId());
         PackWorkbook workbook = new PackWorkbook(columns, text, deadlines, settings.chartUnits());
         HtmlSummary summary = new HtmlSummary(columns, text, settings.chartUnits());
-        for (Map.Entry<String, Long> changed : versions.entrySet()) {
-            String code = changed.getKey();
-            ConferencePack pack = repository.load(year, code, text, today);
-            Path xlsx = outDir.resolve(pack.workbookName());
-            replace(xlsx, temporary -> {
-                try (OutputStream out = Files.newOutputStream(temporary)) {
-                    workbook.write(pack, out);
+        // Figures are read here, one province after another, in the step's transaction (today's units were just
+        // rebuilt in it); the files are built on the pack threads, at most as many packs in memory as threads.
+        ExecutorService writers = Executors.newFixedThreadPool(settings.threads(), daemon("pack-"));
+        Semaphore room = new Semaphore(settings.threads());
+        List<Future<List<Path>>> files = new ArrayList<>();
+        try {
+            for (String code : versions.keySet()) {
+                room.acquireUninterruptibly();
+                ConferencePack pack;
+                try {
+                    pack = repository.load(year, code, text, today);
+                } catch (RuntimeException e) {
+                    room.release();
+                    throw e;
                 }
-            });
-            Path html = outDir.resolve(pack.htmlName());
-            replace(html, temporary -> {
-                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                    out.write(summary.render(pack));
-                }
-            });
-            written.add(xlsx);
-            written.add(html);
-            repository.recordWritten(outKey, year, code, changed.getValue());
-            log.info("Conference pack {} {}: {} units, {} communes, {} warnings", code, year, pack.units().size(), pack.communes().size(),
-                    pack.warnings().size());
+                files.add(writers.submit(() -> {
+                    try {
+                        return write(pack, outDir, workbook, summary);
+                    } finally {
+                        room.release();
+                    }
+                }));
+            }
+            List<String> codes = List.copyOf(versions.keySet());
+            for (int i = 0; i < files.size(); i++) {
+                written.addAll(result(files.get(i)));
+                repository.recordWritten(outKey, year, codes.get(i), versions.get(codes.get(i)));
+            }
+        } finally {
+            writers.shutdownNow();
         }
         return new Written(written, withData.size() - versions.size());
+    }
+
+    /** The province's workbook and its one-page summary. */
+    private static List<Path> write(ConferencePack pack, Path outDir, PackWorkbook workbook, HtmlSummary summary) throws IOException {
+        Path xlsx = outDir.resolve(pack.workbookName());
+        replace(xlsx, temporary -> {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                workbook.write(pack, out);
+            }
+        });
+        Path html = outDir.resolve(pack.htmlName());
+        replace(html, temporary -> {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                out.write(summary.render(pack));
+            }
+        });
+        log.info("Conference pack {} {}: {} units, {} communes, {} warnings", pack.provinceCode(), pack.year(), pack.units().size(),
+                pack.communes().size(), pack.warnings().size());
+        return List.of(xlsx, html);
+    }
+
+    private static List<Path> result(Future<List<Path>> pack) throws IOException {
+        try {
+            return pack.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing conference packs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger number = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private interface FileContent {
