@@ -92,6 +92,8 @@ public class ResultWorkbookWriter {
     static final long MAX_COPIED_XML_BYTES = 4L * 1024 * 1024;
     /** An .xls is held twice while copied (HSSF and XSSF): copied whole up to 1 MB, streamed above. */
     static final long MAX_COPIED_XLS_BYTES = 1024L * 1024;
+    /** SXSSF's temporary row files are compressed for files above this size. */
+    static final long COMPRESSED_ROWS_ABOVE_BYTES = 8L * 1024 * 1024;
     private static final int PROBLEMS_LISTED = 500;
     private static final int WIDTH_SAMPLE_ROWS = 200;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9]\\d{0,14}");
@@ -235,8 +237,10 @@ public class ResultWorkbookWriter {
                 }
             }
             case VALUES -> {
-                // close() also deletes SXSSF's temporary row files
-                try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, true, false)) {
+                // close() also deletes SXSSF's temporary row files, gzipped only for a large file (a small one's
+                // are gone before they reach the disk; compressing them was a tenth of a district file's result)
+                boolean compress = submission.sizeBytes() > COMPRESSED_ROWS_ABOVE_BYTES;
+                try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, compress, false)) {
                     writeValues(workbook, opened, marking, submission, office);
                     save(workbook, temporary);
                 }

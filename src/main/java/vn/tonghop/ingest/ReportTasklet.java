@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -58,6 +59,8 @@ final class ReportTasklet implements Tasklet {
      * {@link ResultWorkbookWriter}): it is built alone. A district's monthly file is a few tens of kilobytes.
      */
     static final long LARGE_FILE_BYTES = 256 * 1024;
+    /** Up to this many issues a file's are held in memory while its results are written; more are streamed. */
+    static final int ISSUES_HELD = 5_000;
 
     private final InboxLayout layout;
     private final SubmissionRepository submissions;
@@ -194,20 +197,24 @@ final class ReportTasklet implements Tasklet {
         }
     }
 
-    /** {@code .ketqua.csv} and {@code .ketqua.xlsx}, the issues streamed from the database (in a transaction: a cursor). */
+    /**
+     * {@code .ketqua.csv} and {@code .ketqua.xlsx}. The workbook goes through the issues several times (to count
+     * them, then to mark each sheet): a file's few issues are fetched once, a file's thousands streamed from the
+     * database each time (in a transaction: a cursor), so a file with a million bad cells fits in memory.
+     */
     private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder) throws IOException {
         String stem = stem(target.getFileName().toString());
         try {
             readTransaction.executeWithoutResult(status -> {
                 try {
-                    try (Stream<Issue> found = issues.streamForSubmission(submission.id())) {
-                        csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), found));
+                    List<Issue> few = issues.forSubmission(submission.id(), ISSUES_HELD + 1);
+                    Supplier<Stream<Issue>> found = few.size() <= ISSUES_HELD ? few::stream : () -> issues.streamForSubmission(submission.id());
+                    try (Stream<Issue> all = found.get()) {
+                        csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), all));
                     }
                     if (workbook.enabled()) {
-                        // The issues are streamed from the database again, so a file with a million bad cells fits in memory.
                         ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
-                                InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()),
-                                () -> issues.streamForSubmission(submission.id()));
+                                InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found);
                         log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
                     }
                 } catch (IOException e) {

@@ -78,6 +78,11 @@ public class IssueRepository {
         return jdbc.query(FOR_SUBMISSION, ISSUE, submissionId);
     }
 
+    /** At most {@code limit} of a file's issues, in the same order. */
+    public List<Issue> forSubmission(long submissionId, int limit) {
+        return jdbc.query(FOR_SUBMISSION + " LIMIT ?", ISSUE, submissionId, limit);
+    }
+
     /**
      * A file's issues streamed from the database a thousand at a time (inside a transaction), for a file whose
      * every row went wrong: a million issues must not be held in memory at once. Close the stream.

@@ -93,7 +93,12 @@ public class SubmissionRepository {
                   AND NOT EXISTS (SELECT 1 FROM staging_report r WHERE r.submission_id = s.id)""", runId);
     }
 
+    /**
+     * Records where the file went. Called in a transaction of its own, whose commit does not wait for the disk: a
+     * record lost to a crash is found again by the next run, which looks for the moved file by its checksum.
+     */
     public void markMoved(long id, String movedTo) {
+        jdbc.execute("SET LOCAL synchronous_commit TO off");
         jdbc.update("UPDATE submission SET moved_to = ?, finished_at = now() WHERE id = ?", movedTo, id);
     }
 
