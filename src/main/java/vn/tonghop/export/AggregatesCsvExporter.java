@@ -1,19 +1,19 @@
 package vn.tonghop.export;
 
-import com.opencsv.CSVWriter;
-import com.opencsv.CSVWriterBuilder;
-import com.opencsv.ICSVWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import vn.tonghop.form.ReportForm;
 
@@ -27,17 +27,12 @@ import vn.tonghop.form.ReportForm;
 public class AggregatesCsvExporter {
 
     public static final String FILE_NAME = "aggregates.csv";
-    private static final int FETCH_SIZE = 5_000;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final DataSource dataSource;
     private final ReportForm form;
 
-    public AggregatesCsvExporter(NamedParameterJdbcTemplate jdbc, ReportForm form) {
-        // Rows fetched a few thousand at a time (a cursor, in the export step's transaction): years of aggregates
-        // are millions of rows, and the file is written as they come.
-        JdbcTemplate streaming = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
-        streaming.setFetchSize(FETCH_SIZE);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+    public AggregatesCsvExporter(DataSource dataSource, ReportForm form) {
+        this.dataSource = dataSource;
         this.form = form;
     }
 
@@ -51,37 +46,49 @@ public class AggregatesCsvExporter {
         removeLeftovers(outDir);
         Path target = outDir.resolve(FILE_NAME);
         Path temporary = Files.createTempFile(outDir, ".aggregates-", ".tmp");
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("form", form.code())
-                .addValue("allYears", years.isEmpty())
-                .addValue("years", years.isEmpty() ? java.util.List.of(-1) : years)
-                .addValue("province", province);
-        int[] count = {0};
-        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-             ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd(CSVWriter.DEFAULT_LINE_END).build()) {
-            csv.writeNext(new String[] {"level", "unit_code", "unit_name", "year", "indicator", "value", "communes_reporting",
-                    "communes_expected"}, false);
-            jdbc.query("""
-                    SELECT level, unit_code, unit_name, year, indicator, value, communes_reporting, communes_expected
-                    FROM aggregate_value
-                    WHERE form_code = :form AND (:allYears OR year IN (:years))
-                      AND (CAST(:province AS text) IS NULL OR province_code = CAST(:province AS text))
-                    ORDER BY CASE level WHEN 'commune' THEN 1 WHEN 'district' THEN 2 ELSE 3 END,
-                             unit_code COLLATE "C", year, indicator COLLATE "C"
-                    """, p, rs -> {
-                String indicator = rs.getString(5);
-                csv.writeNext(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), Integer.toString(rs.getInt(4)),
-                        indicator, format(rs.getBigDecimal(6), indicator.startsWith("rate_")),
-                        Integer.toString(rs.getInt(7)), Integer.toString(rs.getInt(8))}, false);
-                count[0]++;
-            });
+        long rows;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            // COPY takes no parameters: what the file is limited to is handed over as settings of the session.
+            try (PreparedStatement filter = connection.prepareStatement("""
+                    SELECT set_config('tonghop.export_form', ?, false), set_config('tonghop.export_years', ?, false),
+                           set_config('tonghop.export_province', ?, false)""")) {
+                filter.setString(1, form.code());
+                filter.setString(2, years.stream().map(String::valueOf).collect(Collectors.joining(",")));
+                filter.setString(3, province == null ? "" : province);
+                filter.execute();
+            }
+            rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(COPY, out);
+        } catch (SQLException e) {
+            Files.deleteIfExists(temporary);
+            throw new IOException("Cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return count[0];
+        return Math.toIntExact(rows);
     }
+
+    /**
+     * The file, written by PostgreSQL's own CSV writer (quotes only where needed, as RFC 4180): a rate as a fraction
+     * with four decimals rounded half up, any other figure without trailing zeros, nothing where nothing was reported.
+     */
+    private static final String COPY = """
+            COPY (
+                SELECT level, unit_code, unit_name, year, indicator,
+                       CASE WHEN left(indicator, 5) = 'rate_' THEN round(value, 4)::text ELSE trim_scale(value)::text END AS value,
+                       communes_reporting, communes_expected
+                FROM aggregate_value
+                WHERE form_code = current_setting('tonghop.export_form')
+                  AND (current_setting('tonghop.export_years') = ''
+                       OR year = ANY (CAST(string_to_array(current_setting('tonghop.export_years'), ',') AS int[])))
+                  AND (current_setting('tonghop.export_province') = '' OR province_code = current_setting('tonghop.export_province'))
+                ORDER BY CASE level WHEN 'commune' THEN 1 WHEN 'district' THEN 2 ELSE 3 END,
+                         unit_code COLLATE "C", year, indicator COLLATE "C"
+            ) TO STDOUT WITH (FORMAT csv, HEADER true)""";
 
     /** Temporary files of an export that was killed before its rename (exports run one at a time, under the run lock). */
     private static void removeLeftovers(Path outDir) throws IOException {
@@ -90,16 +97,5 @@ public class AggregatesCsvExporter {
                 Files.deleteIfExists(leftover);
             }
         }
-    }
-
-    static String format(BigDecimal value, boolean rate) {
-        if (value == null) {
-            return "";
-        }
-        if (rate) {
-            return value.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }
