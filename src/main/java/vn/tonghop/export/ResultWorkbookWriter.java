@@ -114,8 +114,73 @@ public class ResultWorkbookWriter {
         return settings.workbook();
     }
 
-    /** What was found when the file was opened again for its result. */
-    private record Opened(TableFile file, Optional<LocatedTable> table, String unreadable) {
+    /**
+     * The file opened again for its result, and where its table is. When the read step hands over the table it
+     * found, a workbook that is copied whole is not opened a second time (only to stream rows, or when it must be).
+     */
+    private final class Opened implements AutoCloseable {
+        private final Path source;
+        private Optional<LocatedTable> table;
+        private boolean opened;
+        private TableFile file;
+        private String unreadable;
+
+        Opened(Path source, Optional<LocatedTable> known) {
+            this.source = source;
+            this.table = known.isPresent() ? known : null;
+        }
+
+        /** The file as the readers see it; null when it is gone or cannot be read (see {@link #unreadable()}). */
+        TableFile file() {
+            if (!opened) {
+                opened = true;
+                if (Files.isRegularFile(source)) {
+                    try {
+                        file = new TableFiles().open(source);
+                    } catch (UnreadableFileException e) {
+                        unreadable = messages.get(e.reason().messageKey());
+                    }
+                }
+            }
+            return file;
+        }
+
+        Optional<LocatedTable> table() {
+            if (table == null) {
+                table = Optional.empty();
+                if (file() != null) {
+                    try {
+                        table = new TableLocator(vocabulary).locate(file);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (RuntimeException e) {
+                        log.debug("{}: table not located again: {}", source.getFileName(), e.toString());
+                    }
+                }
+            }
+            return table;
+        }
+
+        /** Why the file cannot be read, when it cannot. */
+        String unreadable() {
+            file();
+            return unreadable;
+        }
+
+        /** Its format: as the read step recorded it when it handed over the table, else as it opens now (null: unreadable). */
+        String format(Submission submission) {
+            if (!opened && table != null && table.isPresent() && submission.format() != null && Files.isRegularFile(source)) {
+                return submission.format();
+            }
+            return file() == null ? null : file.format();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (file != null) {
+                file.close();
+            }
+        }
     }
 
     /** Writes the result of one file from issues in hand (sorted by row first, as the database gives them). */
@@ -136,19 +201,31 @@ public class ResultWorkbookWriter {
      *                   every call: they are read a few times (to count them, then to mark each sheet), never all held
      */
     public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues) throws IOException {
+        return write(source, target, submission, office, issues, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(Path, Path, Submission, String, Supplier)}, with the table the read step located in the file
+     * (empty: it is located again).
+     */
+    public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues,
+                      Optional<LocatedTable> located) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        Opened opened = open(source);
         Mode mode;
-        try {
+        try (Opened opened = new Opened(source, located)) {
             IssueCells cells = new IssueCells(opened.table());
             IssueCells.Tally tally;
             try (Stream<Issue> all = issues.get()) {
                 tally = cells.tally(all, PROBLEMS_LISTED);
             }
             Marking marking = new Marking(cells, tally, issues);
-            mode = opened.file() == null ? Mode.SUMMARY_ONLY : mode(source, opened.file(), submission);
+            String format = opened.format(submission);
+            mode = format == null ? Mode.SUMMARY_ONLY : mode(source, format, submission);
             while (true) {
                 try {
+                    if (mode == Mode.VALUES && opened.file() == null) {
+                        mode = Mode.SUMMARY_ONLY; // the file went away or cannot be read now: the summary says what is known
+                    }
                     build(mode, source, temporary, opened, marking, submission, office);
                     break;
                 } catch (RuntimeException | IOException e) {
@@ -160,10 +237,6 @@ public class ResultWorkbookWriter {
                     log.warn("{}: marked-up copy ({}) failed ({}); writing {} instead", source.getFileName(), mode, e.toString(), fallback);
                     mode = fallback;
                 }
-            }
-        } finally {
-            if (opened.file() != null) {
-                opened.file().close();
             }
         }
         move(temporary, target);
@@ -181,34 +254,16 @@ public class ResultWorkbookWriter {
         }
     }
 
-    private Opened open(Path source) throws IOException {
-        if (!Files.isRegularFile(source)) {
-            return new Opened(null, Optional.empty(), null);
-        }
-        TableFile file;
-        try {
-            file = new TableFiles().open(source);
-        } catch (UnreadableFileException e) {
-            return new Opened(null, Optional.empty(), messages.get(e.reason().messageKey()));
-        }
-        try {
-            return new Opened(file, new TableLocator(vocabulary).locate(file), null);
-        } catch (RuntimeException e) {
-            log.debug("{}: table not located again: {}", source.getFileName(), e.toString());
-            return new Opened(file, Optional.empty(), null);
-        }
-    }
-
     /** Copy whole when the workbook is of a size to load; stream values otherwise (and always for CSV). */
-    private Mode mode(Path source, TableFile file, Submission submission) throws IOException {
-        if (!"xlsx".equals(file.format()) && !"xls".equals(file.format())) {
+    private Mode mode(Path source, String format, Submission submission) throws IOException {
+        if (!"xlsx".equals(format) && !"xls".equals(format)) {
             return Mode.VALUES;
         }
         long size = Files.size(source);
         if (size > settings.streamAboveBytes() || submission.rowsRead() > settings.streamAboveRows()) {
             return Mode.VALUES;
         }
-        boolean fits = "xls".equals(file.format()) ? size <= MAX_COPIED_XLS_BYTES : sheetXmlBytes(source) <= MAX_COPIED_XML_BYTES;
+        boolean fits = "xls".equals(format) ? size <= MAX_COPIED_XLS_BYTES : sheetXmlBytes(source) <= MAX_COPIED_XML_BYTES;
         return fits ? Mode.COPY : Mode.VALUES;
     }
 
@@ -230,7 +285,7 @@ public class ResultWorkbookWriter {
             throws IOException {
         switch (mode) {
             case COPY -> {
-                try (Workbook workbook = copy(source, opened.file().format())) {
+                try (Workbook workbook = copy(source, opened.format(submission))) {
                     markCopy(workbook, marking);
                     addSummaryFirst(workbook, Mode.COPY, opened, marking, submission, office);
                     save(workbook, temporary);
@@ -420,7 +475,7 @@ public class ResultWorkbookWriter {
         String encoding = submission.encoding() != null ? submission.encoding() : opened.file() == null ? null : opened.file().encoding();
         lines.add(line("encoding", encoding != null ? encoding
                 : format != null && !"csv".equals(format) ? messages.get("ketqua.summary.encoding.excel") : messages.get("ketqua.summary.unknown")));
-        lines.add(line("sheet", sheetRead(opened, submission)));
+        lines.add(line("sheet", sheetRead(opened, submission, sheetNames)));
         lines.add(line("period", period(submission, opened)));
         lines.add(line("rowsAccepted", Integer.toString(submission.rowsAccepted())));
         lines.add(line("rowsRejected", Integer.toString(submission.rowsRejected())));
@@ -449,10 +504,12 @@ public class ResultWorkbookWriter {
         return new SummarySheet.Line(messages.get("ketqua.summary." + key), value == null ? "" : value);
     }
 
-    private String sheetRead(Opened opened, Submission submission) {
+    /** @param sheetNames the clerk's sheets as the result holds them (empty when it holds none of them) */
+    private String sheetRead(Opened opened, Submission submission, Map<String, String> sheetNames) {
         if (opened.table().isPresent()) {
             SheetRef sheet = opened.table().get().sheet();
-            int others = opened.file().sheets().size() - 1;
+            int sheets = !sheetNames.isEmpty() ? sheetNames.size() : opened.file() == null ? 1 : opened.file().sheets().size();
+            int others = sheets - 1;
             String text = messages.get(sheet.hidden() ? "ketqua.summary.sheet.hidden" : "ketqua.summary.sheet.visible", sheet.name(),
                     opened.table().get().headerLastRow());
             return others > 0 ? text + " " + messages.get("ketqua.summary.sheet.others", others) : text;

@@ -63,6 +63,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
     private final HeaderVocabulary vocabulary;
     private final Messages messages;
     private final IngestSettings settings;
+    private final LocatedTables locatedTables;
     private final PeriodParser periods = new PeriodParser();
     private final Deque<Submission> pending = new ArrayDeque<>();
     private UnitRegistry registry;
@@ -72,7 +73,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
 
     public FileRowReader(List<Long> submissionIds, InboxLayout layout, SubmissionRepository submissions, IssueRepository issues,
                          StagingWriter staging, RegistryCache registryCache, ReportForm form, HeaderVocabulary vocabulary,
-                         Messages messages, IngestSettings settings) {
+                         Messages messages, IngestSettings settings, LocatedTables locatedTables) {
         this.submissionIds = List.copyOf(submissionIds);
         this.layout = layout;
         this.submissions = submissions;
@@ -83,6 +84,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
         this.vocabulary = vocabulary;
         this.messages = messages;
         this.settings = settings;
+        this.locatedTables = locatedTables;
     }
 
     @Override
@@ -206,6 +208,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             return;
         }
         LocatedTable table = located.get();
+        locatedTables.remember(submission.id(), table);
         TitlePeriod title = titlePeriod(table.titleLines());
         if (title.conflict() != null) {
             reject(state, messages.get("file.titlePeriodConflict", messages.period(title.period()), messages.period(title.conflict())));

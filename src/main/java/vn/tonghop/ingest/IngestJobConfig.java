@@ -178,11 +178,11 @@ public class IngestJobConfig {
     FileRowReader fileRowReader(@Value("#{jobParameters['inbox']}") String inbox, @Value("#{stepExecutionContext['submissionIds']}") String ids,
                                 SubmissionRepository submissions, IssueRepository issues, StagingWriter staging,
                                 RegistryCache registryCache, ReportForm form, HeaderVocabulary headerVocabulary,
-                                Messages messages, IngestSettings settings) {
+                                Messages messages, IngestSettings settings, LocatedTables locatedTables) {
         List<Long> submissionIds = ids == null || ids.isBlank() ? List.of()
                 : java.util.Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
         return new FileRowReader(submissionIds, new InboxLayout(Path.of(inbox)), submissions, issues, staging, registryCache, form,
-                headerVocabulary, messages, settings);
+                headerVocabulary, messages, settings, locatedTables);
     }
 
     /** The form's header vocabulary, built once: it is read-only and every partition shares it. */
@@ -214,14 +214,15 @@ public class IngestJobConfig {
     @StepScope
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
                                 ResultCsvWriter csv, ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages,
-                                PlatformTransactionManager tm, RunProgress progress, IngestSettings settings) {
+                                PlatformTransactionManager tm, RunProgress progress, IngestSettings settings,
+                                LocatedTables locatedTables) {
         TransactionTemplate ownTransaction = new TransactionTemplate(tm);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         TransactionTemplate readTransaction = new TransactionTemplate(tm);
         readTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         readTransaction.setReadOnly(true);
         return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, workbook, registryCache, messages,
-                ownTransaction, readTransaction, progress, settings.threads());
+                ownTransaction, readTransaction, progress, settings.threads(), locatedTables);
     }
 
     @Bean

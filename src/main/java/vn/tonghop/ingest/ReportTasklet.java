@@ -33,6 +33,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tonghop.export.ResultCsvWriter;
 import vn.tonghop.export.ResultWorkbookWriter;
+import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
@@ -73,12 +74,13 @@ final class ReportTasklet implements Tasklet {
     private final TransactionTemplate readTransaction;
     private final RunProgress progress;
     private final int threads;
+    private final LocatedTables locatedTables;
     /** Small files are reported side by side (read lock); a large one alone (write lock). */
     private final ReadWriteLock oneAtATime = new ReentrantReadWriteLock();
 
     ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
                   ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages, TransactionTemplate ownTransaction,
-                  TransactionTemplate readTransaction, RunProgress progress, int threads) {
+                  TransactionTemplate readTransaction, RunProgress progress, int threads, LocatedTables locatedTables) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
@@ -90,6 +92,7 @@ final class ReportTasklet implements Tasklet {
         this.readTransaction = readTransaction;
         this.progress = progress;
         this.threads = threads;
+        this.locatedTables = locatedTables;
     }
 
     @Override
@@ -204,6 +207,7 @@ final class ReportTasklet implements Tasklet {
      */
     private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder) throws IOException {
         String stem = stem(target.getFileName().toString());
+        Optional<LocatedTable> located = locatedTables.take(submission.id());
         try {
             readTransaction.executeWithoutResult(status -> {
                 try {
@@ -214,7 +218,8 @@ final class ReportTasklet implements Tasklet {
                     }
                     if (workbook.enabled()) {
                         ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
-                                InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found);
+                                InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found,
+                                located);
                         log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
                     }
                 } catch (IOException e) {
