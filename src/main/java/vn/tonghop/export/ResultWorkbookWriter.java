@@ -36,7 +36,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
@@ -92,6 +91,8 @@ public class ResultWorkbookWriter {
     static final long MAX_COPIED_XML_BYTES = 4L * 1024 * 1024;
     /** An .xls is held twice while copied (HSSF and XSSF): copied whole up to 1 MB, streamed above. */
     static final long MAX_COPIED_XLS_BYTES = 1024L * 1024;
+    /** Up to this size a file's values are laid into a workbook held in memory; above, streamed through SXSSF. */
+    static final long IN_MEMORY_VALUES_BYTES = 256L * 1024;
     /** SXSSF's temporary row files are compressed for files above this size. */
     static final long COMPRESSED_ROWS_ABOVE_BYTES = 8L * 1024 * 1024;
     private static final int PROBLEMS_LISTED = 500;
@@ -292,12 +293,19 @@ public class ResultWorkbookWriter {
                 }
             }
             case VALUES -> {
-                // close() also deletes SXSSF's temporary row files, gzipped only for a large file (a small one's
-                // are gone before they reach the disk; compressing them was a tenth of a district file's result)
-                boolean compress = submission.sizeBytes() > COMPRESSED_ROWS_ABOVE_BYTES;
-                try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, compress, false)) {
-                    writeValues(workbook, opened, marking, submission, office);
-                    save(workbook, temporary);
+                if (submission.sizeBytes() <= IN_MEMORY_VALUES_BYTES) {
+                    // a district's file: held whole, written once (SXSSF's temporary files and second zip cost more)
+                    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                        writeValues(workbook, opened, marking, submission, office);
+                        save(workbook, temporary);
+                    }
+                } else {
+                    // close() also deletes SXSSF's temporary row files, gzipped only for a large file
+                    boolean compress = submission.sizeBytes() > COMPRESSED_ROWS_ABOVE_BYTES;
+                    try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, compress, false)) {
+                        writeValues(workbook, opened, marking, submission, office);
+                        save(workbook, temporary);
+                    }
                 }
             }
             case SUMMARY_ONLY -> {
@@ -357,7 +365,7 @@ public class ResultWorkbookWriter {
     }
 
     /** The summary first, then every sheet of the file streamed row by row, values only. */
-    private void writeValues(SXSSFWorkbook workbook, Opened opened, Marking marking, Submission submission, String office)
+    private void writeValues(Workbook workbook, Opened opened, Marking marking, Submission submission, String office)
             throws IOException {
         TableFile file = opened.file();
         Map<String, String> sheetNames = new LinkedHashMap<>();
@@ -383,7 +391,7 @@ public class ResultWorkbookWriter {
         CellStyle plain = workbook.getCellStyleAt(0);
         CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
         for (SheetRef ref : file.sheets()) {
-            SXSSFSheet sheet = workbook.createSheet(sheetNames.get(ref.name()));
+            Sheet sheet = workbook.createSheet(sheetNames.get(ref.name()));
             if (ref.hidden()) {
                 workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
             }
@@ -397,7 +405,7 @@ public class ResultWorkbookWriter {
      * One sheet's rows streamed into the copy, each followed by the marks of its issues; SXSSF writes rows in order
      * only, so a row with problems but nothing typed is created when the stream passes it.
      */
-    private static void streamSheet(TableFile file, SheetRef ref, SXSSFSheet sheet, CellStyle plain, CellStyle quoted, CellMarker marker,
+    private static void streamSheet(TableFile file, SheetRef ref, Sheet sheet, CellStyle plain, CellStyle quoted, CellMarker marker,
                                     Marking marking)
             throws IOException {
         Map<Integer, Integer> widths = new HashMap<>();
@@ -456,7 +464,7 @@ public class ResultWorkbookWriter {
         widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.max(8, chars + 2) * 256));
     }
 
-    private static void mark(SXSSFSheet sheet, Row row, IssueCells.RowIssues issues, CellMarker marker) {
+    private static void mark(Sheet sheet, Row row, IssueCells.RowIssues issues, CellMarker marker) {
         issues.byColumn().forEach((column, found) -> marker.mark(sheet, row.getRowNum(), column, found));
     }
 

@@ -80,6 +80,13 @@ class ResultWorkbookWriterTest {
                 status, null, format, null, null, "2023", accepted + rejected, accepted, rejected, 0, 0, 0, reason, null);
     }
 
+    /** The same submission with another size: above 256 KB a file's values are streamed through SXSSF. */
+    private static Submission sized(Submission s, long bytes) {
+        return new Submission(s.id(), s.runId(), s.officeCode(), s.fileName(), s.inboxPath(), s.sha256(), bytes, s.receivedAt(), s.status(),
+                s.duplicateOf(), s.format(), s.encoding(), s.sheet(), s.periodCode(), s.rowsRead(), s.rowsAccepted(), s.rowsRejected(),
+                s.errors(), s.warnings(), s.reportsSuperseded(), s.rejectReason(), s.movedTo());
+    }
+
     private static Issue error(String sheet, int row, String column, String value, String message) {
         return new Issue(Severity.ERROR, "cell.notNumber", sheet, row, column, value, null, message);
     }
@@ -137,7 +144,7 @@ class ResultWorkbookWriterTest {
         TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(temporaries.toFile()));
         try {
             mode = writer(Messages.vietnamese(), new ResultWorkbookSettings(true, 0L, null, null)).write(source, target,
-                    submission("bao-cao-libreoffice.xlsx", "applied", "xlsx", 2, 1, null), "Huyện Bạch Thông (063)", List.of(
+                    sized(submission("bao-cao-libreoffice.xlsx", "applied", "xlsx", 2, 1, null), 300 * 1024), "Huyện Bạch Thông (063)", List.of(
                             new Issue(Severity.WARNING, "cell.warnAtLeast", "Báo cáo năm 2023", 5, ATTENDEES, "235", "02011", "Ít người tham gia."),
                             error("Báo cáo năm 2023", 6, SESSIONS, "21", "Giá trị thử.")));
         } finally {
@@ -158,7 +165,7 @@ class ResultWorkbookWriterTest {
             assertThat(fill(sheet, "D6")).isEqualTo(ERROR_FILL);
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
             assertThat(cellTexts(workbook.getSheetAt(0))).contains(
-                    "Tệp lớn (0,0 MB, 3 dòng số liệu): để không tốn quá nhiều bộ nhớ, bản đánh dấu này chỉ chép giá trị các ô, "
+                    "Tệp lớn (0,3 MB, 3 dòng số liệu): để không tốn quá nhiều bộ nhớ, bản đánh dấu này chỉ chép giá trị các ô, "
                             + "không giữ định dạng và công thức của tệp gốc.");
         }
         try (Stream<Path> left = Files.list(temporaries)) {
