@@ -1,0 +1,45 @@
+package vn.tonghop.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.tonghop.form.ColumnRole;
+import vn.tonghop.layout.LocatedTable;
+import vn.tonghop.layout.TableShape;
+import vn.tonghop.read.SheetRef;
+
+/** The read step's tables, handed to the report step once, workbooks only, without what the report does not use. */
+class LocatedTablesTest {
+
+    private final LocatedTables tables = new LocatedTables();
+
+    private static LocatedTable table() {
+        return new LocatedTable(new SheetRef("Báo cáo năm 2023", 0, false), TableShape.WIDE, 3, Map.of(3, "propaganda_sessions"),
+                Map.of(ColumnRole.UNIT_CODE, 1), Map.of(1, "Mã xã", 3, "Số buổi tuyên truyền"), List.of("Ghi chú"), List.of(),
+                List.of("BÁO CÁO NĂM 2023"));
+    }
+
+    @Test
+    void take_whenAWorkbooksTableWasRemembered_thenItIsHandedOverOnceWithItsColumns() {
+        tables.remember(7, "xlsx", table());
+
+        LocatedTable taken = tables.take(7).orElseThrow();
+
+        assertThat(taken.sheet().name()).isEqualTo("Báo cáo năm 2023");
+        assertThat(taken.headerLastRow()).isEqualTo(3);
+        assertThat(taken.headers()).containsEntry(3, "Số buổi tuyên truyền").hasSize(2);
+        assertThat(taken.indicatorColumns()).containsEntry(3, "propaganda_sessions");
+        assertThat(taken.roleColumns()).containsEntry(ColumnRole.UNIT_CODE, 1);
+        assertThat(taken.titleLines()).isEmpty();
+        assertThat(tables.take(7)).isEmpty();
+    }
+
+    @Test
+    void remember_whenTheFileIsACsv_thenNothingIsKept() {
+        tables.remember(8, "csv", table());
+
+        assertThat(tables.take(8)).isEmpty();
+    }
+}
