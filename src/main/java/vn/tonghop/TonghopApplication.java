@@ -50,7 +50,18 @@ public class TonghopApplication {
             }
             throw e;
         }
-        System.exit(SpringApplication.exit(context));
+        int exitCode;
+        try {
+            exitCode = SpringApplication.exit(context);
+        } catch (IllegalStateException e) {
+            if (!context.isClosed()) {
+                throw e;
+            }
+            // SIGTERM: the shutdown hook closed the context (after the job stopped) while the command was ending; the
+            // JVM is exiting already, with the signal's exit code, and the command has said why on stderr.
+            return;
+        }
+        System.exit(exitCode);
     }
 
     /** Whether the command (the first argument that is not an option) is {@code serve}. */
