@@ -71,7 +71,7 @@ public class HistoryCommand implements Callable<Integer> {
                 LEFT JOIN LATERAL (SELECT unit_type || ' ' || name AS full_name FROM unit WHERE code = s.office_code
                                    ORDER BY valid_from DESC LIMIT 1) o ON true
                 WHERE r.commune_code = ? AND r.year = ?
-                ORDER BY r.period_start, r.period_end, r.id""", rs -> {
+                ORDER BY r.period_start, r.period_end, r.submission_id""", rs -> {
             versions.add(new Version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                     rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), new LinkedHashMap<>()));
         }, code, year);

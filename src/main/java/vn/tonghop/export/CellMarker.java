@@ -31,6 +31,9 @@ final class CellMarker {
     static final byte[] ERROR_RGB = {(byte) 0xFF, (byte) 0x7C, (byte) 0x80};
     /** Yellow. */
     static final byte[] WARNING_RGB = {(byte) 0xFF, (byte) 0xFF, (byte) 0x00};
+    /** The same colours as spreadsheets write them (alpha first). */
+    static final String ERROR_ARGB = "FFFF7C80";
+    static final String WARNING_ARGB = "FFFFFF00";
     static final String AUTHOR = "tonghop";
 
     private final Workbook workbook;
@@ -88,13 +91,18 @@ final class CellMarker {
 
     /** "Lỗi: ... \n→ what to do", one paragraph per issue of the cell. */
     String commentText(List<Issue> issues) {
+        return commentText(messages, issues);
+    }
+
+    /** "Lỗi: ... \n→ what to do", one paragraph per issue of the cell. */
+    static String commentText(Messages messages, List<Issue> issues) {
         StringBuilder text = new StringBuilder();
         for (Issue issue : issues) {
             if (!text.isEmpty()) {
                 text.append("\n\n");
             }
             text.append(messages.get("severity." + issue.severity().sqlName())).append(": ").append(issue.message());
-            String advice = advice(issue);
+            String advice = advice(messages, issue);
             if (!advice.isEmpty()) {
                 text.append('\n').append("→ ").append(advice);
             }
@@ -103,7 +111,7 @@ final class CellMarker {
     }
 
     /** What the clerk should do about an issue: the advice for its code, else the general advice for its severity. */
-    String advice(Issue issue) {
+    static String advice(Messages messages, Issue issue) {
         String key = "ketqua.advice." + issue.code();
         return messages.has(key) ? messages.get(key) : messages.get("ketqua.advice." + issue.severity().sqlName());
     }
@@ -117,6 +125,10 @@ final class CellMarker {
             fill(style, severity);
             return style;
         });
+    }
+
+    static String fillArgb(Severity severity) {
+        return severity == Severity.ERROR ? ERROR_ARGB : WARNING_ARGB;
     }
 
     static void fill(CellStyle style, Severity severity) {

@@ -30,17 +30,18 @@ import java.util.zip.ZipFile;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.SpreadsheetVersion;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.tonghop.export.xlsx.Marks;
+import vn.tonghop.export.xlsx.NewWorkbook;
+import vn.tonghop.export.xlsx.StyleSheet;
+import vn.tonghop.export.xlsx.WorkbookPatch;
+import vn.tonghop.export.xlsx.WorksheetWriter;
 import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.TableLocator;
@@ -91,10 +92,6 @@ public class ResultWorkbookWriter {
     static final long MAX_COPIED_XML_BYTES = 4L * 1024 * 1024;
     /** An .xls is held twice while copied (HSSF and XSSF): copied whole up to 1 MB, streamed above. */
     static final long MAX_COPIED_XLS_BYTES = 1024L * 1024;
-    /** Up to this size a file's values are laid into a workbook held in memory; above, streamed through SXSSF. */
-    static final long IN_MEMORY_VALUES_BYTES = 256L * 1024;
-    /** SXSSF's temporary row files are compressed for files above this size. */
-    static final long COMPRESSED_ROWS_ABOVE_BYTES = 8L * 1024 * 1024;
     private static final int PROBLEMS_LISTED = 500;
     private static final int WIDTH_SAMPLE_ROWS = 200;
     private static final Pattern PLAIN_NUMBER = Pattern.compile("0|[1-9]\\d{0,14}");
@@ -286,36 +283,108 @@ public class ResultWorkbookWriter {
             throws IOException {
         switch (mode) {
             case COPY -> {
-                try (Workbook workbook = copy(source, opened.format(submission))) {
+                String format = opened.format(submission);
+                if ("xlsx".equals(format) && patched(source, temporary, opened, marking, submission, office)) {
+                    return;
+                }
+                // an .xls, or a workbook the patch does not take on: copied with POI's usermodel
+                try (Workbook workbook = copy(source, format)) {
                     markCopy(workbook, marking);
                     addSummaryFirst(workbook, Mode.COPY, opened, marking, submission, office);
                     save(workbook, temporary);
                 }
             }
-            case VALUES -> {
-                if (submission.sizeBytes() <= IN_MEMORY_VALUES_BYTES) {
-                    // a district's file: held whole, written once (SXSSF's temporary files and second zip cost more)
-                    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                        writeValues(workbook, opened, marking, submission, office);
-                        save(workbook, temporary);
-                    }
-                } else {
-                    // close() also deletes SXSSF's temporary row files, gzipped only for a large file
-                    boolean compress = submission.sizeBytes() > COMPRESSED_ROWS_ABOVE_BYTES;
-                    try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, compress, false)) {
-                        writeValues(workbook, opened, marking, submission, office);
-                        save(workbook, temporary);
-                    }
-                }
-            }
+            case VALUES -> writeValues(temporary, opened, marking, submission, office);
             case SUMMARY_ONLY -> {
-                try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                    Sheet sheet = workbook.createSheet(summaryName(Set.of()));
-                    summary(workbook, sheet, Mode.SUMMARY_ONLY, opened, marking, submission, office, Map.of());
-                    save(workbook, temporary);
+                try (NewWorkbook workbook = new NewWorkbook(temporary);
+                     NewWorkbook.Sheet sheet = workbook.sheet(summaryName(Set.of()), false, SummarySheet.SETUP)) {
+                    summary(SummarySheet.streamed(sheet.rows(), workbook.styles()), Mode.SUMMARY_ONLY, opened, marking, submission, office,
+                            Map.of());
                 }
             }
         }
+    }
+
+    /**
+     * Her .xlsx handed back through {@link WorkbookPatch}: her parts copied as they are, the marked sheets streamed
+     * through, the summary put first. False when the patch does not take this workbook on (POI copies it then).
+     */
+    private boolean patched(Path source, Path temporary, Opened opened, Marking marking, Submission submission, String office)
+            throws IOException {
+        WorkbookPatch patch;
+        try {
+            patch = WorkbookPatch.open(source, temporary);
+        } catch (WorkbookPatch.Unsupported e) {
+            log.debug("{}: copied with POI ({})", source.getFileName(), e.getMessage());
+            return false;
+        }
+        try {
+            List<String> names = patch.sheetNames();
+            Set<String> taken = new HashSet<>();
+            Map<String, String> sheetNames = new LinkedHashMap<>();
+            for (String name : names) {
+                taken.add(name.toLowerCase(Locale.ROOT));
+                sheetNames.put(name, name);
+            }
+            try (WorkbookPatch.NewSheet summary = patch.summary(summaryName(taken), SummarySheet.SETUP)) {
+                summary(SummarySheet.streamed(summary.rows(), patch.styles()), Mode.COPY, opened, marking, submission, office, sheetNames);
+            }
+            int[] commentsLeft = {settings.maxComments()};
+            for (String name : names) {
+                try (Stream<Issue> stream = marking.issues().get()) {
+                    Iterator<Marks.Row> rows = marks(marking.cells().rows(stream, name::equals), commentsLeft);
+                    if (rows.hasNext()) {
+                        patch.mark(name, rows);
+                    }
+                }
+            }
+            patch.close();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            patch.abandon();
+            Files.deleteIfExists(temporary);
+            log.info("{}: result workbook not patched ({}); copying it with POI", source.getFileName(), e.toString());
+            return false;
+        }
+    }
+
+    /**
+     * The marks of a sheet's rows: each cell its fill, and its comment while the file's comments last (the comment
+     * budget {@code commentsLeft[0]} is shared by the file's sheets). Rows come once each, in ascending order.
+     */
+    private Iterator<Marks.Row> marks(Iterator<IssueCells.RowIssues> rows, int[] commentsLeft) {
+        return new Iterator<>() {
+            private IssueCells.RowIssues pending = rows.hasNext() ? rows.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return pending != null;
+            }
+
+            @Override
+            public Marks.Row next() {
+                if (pending == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int row = pending.row();
+                java.util.TreeMap<Integer, List<Issue>> byColumn = new java.util.TreeMap<>(pending.byColumn());
+                pending = rows.hasNext() ? rows.next() : null;
+                while (pending != null && pending.row() == row) {
+                    pending.byColumn().forEach((column, issues) -> byColumn.computeIfAbsent(column, c -> new ArrayList<>()).addAll(issues));
+                    pending = rows.hasNext() ? rows.next() : null;
+                }
+                List<Marks.Cell> cells = new ArrayList<>(byColumn.size());
+                byColumn.forEach((column, issues) -> {
+                    String comment = null;
+                    if (commentsLeft[0] > 0) {
+                        commentsLeft[0]--;
+                        comment = CellMarker.commentText(messages, issues);
+                    }
+                    cells.add(new Marks.Cell(column, CellMarker.fillArgb(IssueCells.worst(issues)), comment));
+                });
+                return new Marks.Row(row, cells);
+            }
+        };
     }
 
     private static Workbook copy(Path source, String format) throws IOException {
@@ -351,7 +420,7 @@ public class ResultWorkbookWriter {
         workbook.setActiveSheet(0);
         workbook.setFirstVisibleTab(0);
         sheet.setSelected(true);
-        summary(workbook, sheet, mode, opened, marking, submission, office, sheetNames);
+        summary(SummarySheet.poi(workbook, sheet), mode, opened, marking, submission, office, sheetNames);
     }
 
     /** "Tóm tắt", or "Tóm tắt (2)" when the clerk already has a sheet of that name. */
@@ -365,8 +434,7 @@ public class ResultWorkbookWriter {
     }
 
     /** The summary first, then every sheet of the file streamed row by row, values only. */
-    private void writeValues(Workbook workbook, Opened opened, Marking marking, Submission submission, String office)
-            throws IOException {
+    private void writeValues(Path temporary, Opened opened, Marking marking, Submission submission, String office) throws IOException {
         TableFile file = opened.file();
         Map<String, String> sheetNames = new LinkedHashMap<>();
         Set<String> taken = new HashSet<>();
@@ -382,93 +450,132 @@ public class ResultWorkbookWriter {
             taken.add(unique.toLowerCase(Locale.ROOT));
             sheetNames.put(ref.name(), unique);
         }
-        Sheet summarySheet = workbook.createSheet(summaryName);
-        summary(workbook, summarySheet, Mode.VALUES, opened, marking, submission, office, sheetNames);
-        CellStyle quoted = workbook.createCellStyle();
-        quoted.setQuotePrefixed(true);
-        // A cell with no style of its own makes SXSSF look for its column's style when it is written, a walk through
-        // the column definitions (the widths) for every cell: two thirds of writing a small file. The default given.
-        CellStyle plain = workbook.getCellStyleAt(0);
-        CellMarker marker = new CellMarker(workbook, messages, settings.maxComments());
-        for (SheetRef ref : file.sheets()) {
-            Sheet sheet = workbook.createSheet(sheetNames.get(ref.name()));
-            if (ref.hidden()) {
-                workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
+        try (NewWorkbook workbook = new NewWorkbook(temporary)) {
+            try (NewWorkbook.Sheet sheet = workbook.sheet(summaryName, false, SummarySheet.SETUP)) {
+                summary(SummarySheet.streamed(sheet.rows(), workbook.styles()), Mode.VALUES, opened, marking, submission, office, sheetNames);
             }
-            streamSheet(file, ref, sheet, plain, quoted, marker, marking);
-            opened.table().filter(t -> t.sheet().equals(ref)).ifPresent(t -> sheet.createFreezePane(0, t.headerLastRow()));
+            int[] commentsLeft = {settings.maxComments()};
+            for (SheetRef ref : file.sheets()) {
+                int frozen = opened.table().filter(t -> t.sheet().equals(ref)).map(LocatedTable::headerLastRow).orElse(0);
+                streamSheet(workbook, sheetNames.get(ref.name()), ref, frozen, file, marking, commentsLeft);
+            }
         }
-        workbook.setActiveSheet(0);
     }
 
     /**
-     * One sheet's rows streamed into the copy, each followed by the marks of its issues; SXSSF writes rows in order
-     * only, so a row with problems but nothing typed is created when the stream passes it.
+     * One sheet's rows streamed into the copy, the marks of its issues merged in (cells and rows the clerk left empty
+     * but an issue names are created where they belong). The first rows are held to size the columns.
      */
-    private static void streamSheet(TableFile file, SheetRef ref, Sheet sheet, CellStyle plain, CellStyle quoted, CellMarker marker,
-                                    Marking marking)
-            throws IOException {
-        Map<Integer, Integer> widths = new HashMap<>();
+    private void streamSheet(NewWorkbook workbook, String name, SheetRef ref, int frozen, TableFile file, Marking marking,
+                             int[] commentsLeft) throws IOException {
+        StyleSheet styles = workbook.styles();
+        int quoted = styles.quoted(0);
         int maxRow = SpreadsheetVersion.EXCEL2007.getLastRowIndex();
         int maxColumn = SpreadsheetVersion.EXCEL2007.getLastColumnIndex();
-        int written = 0;
         try (Stream<Issue> stream = marking.issues().get(); CloseableIterator<RawRow> rows = file.rows(ref)) {
-            Iterator<IssueCells.RowIssues> marks = marking.cells().rows(stream, ref.name()::equals);
-            IssueCells.RowIssues next = marks.hasNext() ? marks.next() : null;
-            while (rows.hasNext()) {
-                RawRow raw = rows.next();
-                int index = raw.rowNumber() - 1;
-                if (index > maxRow) {
-                    break; // a CSV longer than a worksheet: the rest is in the .ketqua.csv and the original
-                }
-                while (next != null && next.row() < index) {
-                    mark(sheet, sheet.createRow(next.row()), next, marker);
-                    next = marks.hasNext() ? marks.next() : null;
-                }
-                Row row = sheet.createRow(index);
+            List<RawRow> head = new ArrayList<>();
+            while (head.size() < WIDTH_SAMPLE_ROWS && rows.hasNext()) {
+                head.add(rows.next());
+            }
+            Map<Integer, Integer> sampled = new HashMap<>();
+            for (RawRow raw : head) {
                 List<String> values = raw.cells();
                 for (int c = 0; c < values.size() && c <= maxColumn; c++) {
                     String text = values.get(c);
-                    if (text == null || text.isEmpty()) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    cell.setCellStyle(plain);
-                    if (PLAIN_NUMBER.matcher(text).matches()) {
-                        cell.setCellValue(Double.parseDouble(text));
-                    } else {
-                        cell.setCellValue(cellText(text));
-                        if (looksLikeFormula(text)) {
-                            cell.setCellStyle(quoted);
-                        }
-                    }
-                    if (written < WIDTH_SAMPLE_ROWS) {
-                        widths.merge(c, Math.min(text.length(), 60), Math::max);
+                    if (text != null && !text.isEmpty()) {
+                        sampled.merge(c, Math.min(text.length(), 60), Math::max);
                     }
                 }
-                written++;
-                while (next != null && next.row() == index) {
-                    mark(sheet, row, next, marker);
+            }
+            Map<Integer, Integer> widths = new HashMap<>();
+            sampled.forEach((column, chars) -> widths.put(column, Math.max(8, chars + 2)));
+            Iterator<Marks.Row> marks = marks(marking.cells().rows(stream, ref.name()::equals), commentsLeft);
+            try (NewWorkbook.Sheet sheet = workbook.sheet(name, ref.hidden(), new WorksheetWriter.Setup(false, frozen, widths, false))) {
+                WorksheetWriter out = sheet.rows();
+                Marks.Row next = marks.hasNext() ? marks.next() : null;
+                Iterator<RawRow> all = java.util.stream.Stream.concat(head.stream(),
+                        java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(rows, 0), false)).iterator();
+                while (all.hasNext()) {
+                    RawRow raw = all.next();
+                    int index = raw.rowNumber() - 1;
+                    if (index > maxRow) {
+                        break; // a CSV longer than a worksheet: the rest is in the .ketqua.csv and the original
+                    }
+                    if (index <= out.lastRow()) {
+                        continue;
+                    }
+                    while (next != null && next.row() < index) {
+                        markedRow(out, sheet, next, styles);
+                        next = marks.hasNext() ? marks.next() : null;
+                    }
+                    Marks.Row here = null;
+                    if (next != null && next.row() == index) {
+                        here = next;
+                        next = marks.hasNext() ? marks.next() : null;
+                    }
+                    out.startRow(index, 0);
+                    List<Marks.Cell> marked = here == null ? List.of() : here.cells();
+                    int m = 0;
+                    List<String> values = raw.cells();
+                    for (int c = 0; c < values.size() && c <= maxColumn; c++) {
+                        while (m < marked.size() && marked.get(m).column() < c) {
+                            markedBlank(out, sheet, index, marked.get(m++), styles);
+                        }
+                        Marks.Cell mark = m < marked.size() && marked.get(m).column() == c ? marked.get(m++) : null;
+                        String text = values.get(c);
+                        if (text == null || text.isEmpty()) {
+                            if (mark != null) {
+                                markedBlank(out, sheet, index, mark, styles);
+                            }
+                            continue;
+                        }
+                        boolean number = PLAIN_NUMBER.matcher(text).matches();
+                        int style = number || !looksLikeFormula(text) ? 0 : quoted;
+                        if (mark != null) {
+                            style = styles.filled(style, mark.fillArgb());
+                            if (mark.comment() != null) {
+                                sheet.comments().add(index, c, mark.comment());
+                            }
+                        }
+                        if (number) {
+                            out.number(c, Double.parseDouble(text), style);
+                        } else {
+                            out.text(c, cellText(text), style);
+                        }
+                    }
+                    while (m < marked.size()) {
+                        markedBlank(out, sheet, index, marked.get(m++), styles);
+                    }
+                }
+                while (next != null && next.row() <= maxRow) {
+                    if (next.row() > out.lastRow()) {
+                        markedRow(out, sheet, next, styles);
+                    }
                     next = marks.hasNext() ? marks.next() : null;
                 }
             }
-            int last = sheet.getLastRowNum();
-            while (next != null) {
-                if (next.row() > last && next.row() <= maxRow) {
-                    mark(sheet, sheet.createRow(next.row()), next, marker);
-                    last = next.row();
-                }
-                next = marks.hasNext() ? marks.next() : null;
-            }
         }
-        widths.forEach((column, chars) -> sheet.setColumnWidth(column, Math.max(8, chars + 2) * 256));
     }
 
-    private static void mark(Sheet sheet, Row row, IssueCells.RowIssues issues, CellMarker marker) {
-        issues.byColumn().forEach((column, found) -> marker.mark(sheet, row.getRowNum(), column, found));
+    /** A row with nothing typed but cells an issue names. */
+    private static void markedRow(WorksheetWriter out, NewWorkbook.Sheet sheet, Marks.Row row, StyleSheet styles) throws IOException {
+        out.startRow(row.row(), 0);
+        for (Marks.Cell cell : row.cells()) {
+            markedBlank(out, sheet, row.row(), cell, styles);
+        }
     }
 
-    private void summary(Workbook workbook, Sheet sheet, Mode mode, Opened opened, Marking marking, Submission submission,
+    private static void markedBlank(WorksheetWriter out, NewWorkbook.Sheet sheet, int row, Marks.Cell mark, StyleSheet styles) {
+        if (mark.column() > SpreadsheetVersion.EXCEL2007.getLastColumnIndex()) {
+            return;
+        }
+        out.blank(mark.column(), styles.filled(0, mark.fillArgb()));
+        if (mark.comment() != null) {
+            sheet.comments().add(row, mark.column(), mark.comment());
+        }
+    }
+
+    private void summary(SummarySheet.Target target, Mode mode, Opened opened, Marking marking, Submission submission,
                          String office, Map<String, String> sheetNames) {
         IssueCells.Tally tally = marking.tally();
         long errors = tally.errors();
@@ -504,7 +611,7 @@ public class ResultWorkbookWriter {
         if (marked > settings.maxComments()) {
             notes.add(messages.get("ketqua.note.comments", settings.maxComments(), marked - settings.maxComments()));
         }
-        new SummarySheet(workbook, sheet, messages).write(outcome(submission), tone(submission), lines, notes, tally.listed(), tally.total(),
+        new SummarySheet(target, messages).write(outcome(submission), tone(submission), lines, notes, tally.listed(), tally.total(),
                 sheetNames);
     }
 

@@ -1,12 +1,14 @@
 package vn.tonghop.export;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CreationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Hyperlink;
@@ -20,6 +22,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
+import vn.tonghop.export.xlsx.CellFormat;
+import vn.tonghop.export.xlsx.StyleSheet;
+import vn.tonghop.export.xlsx.WorksheetWriter;
 import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.Messages;
 import vn.tonghop.validate.Severity;
@@ -27,7 +32,8 @@ import vn.tonghop.validate.Severity;
 /**
  * The first sheet of the clerk's result ("Tóm tắt"): what happened to her file in a few lines, the colour legend,
  * and the list of problems, each linked to its cell. Every text is written as text (never as a formula), whatever
- * it starts with.
+ * it starts with. What the sheet says is decided here once; a {@link Target} writes it, into a sheet streamed into
+ * the result ({@link #streamed}) or a POI sheet when the result is built with POI ({@link #poi}).
  */
 final class SummarySheet {
 
@@ -38,65 +44,37 @@ final class SummarySheet {
     record Line(String label, String value) {
     }
 
+    /** The formats of the summary's cells. */
+    enum Format { TITLE, LABEL, VALUE, HEADER, ERROR, WARNING, GOOD }
+
+    /** Column widths (characters) and print setup of the sheet: landscape A4, one page wide. */
+    static final Map<Integer, Integer> WIDTHS = Map.of(0, 34, 1, 9, 2, 9, 3, 11, 4, 90);
+    static final WorksheetWriter.Setup SETUP = new WorksheetWriter.Setup(true, 0, WIDTHS, true);
+    static final String GOOD_ARGB = "FFC6EFCE";
+    static final String HEADER_ARGB = "FFC0C0C0";
     static final byte[] GOOD_RGB = {(byte) 0xC6, (byte) 0xEF, (byte) 0xCE};
 
-    private final Sheet sheet;
+    /** Where the sheet's rows go, in order: a row, then its cells left to right. */
+    interface Target {
+        void row(int index, float heightPoints);
+
+        void cell(int column, String text, Format format);
+
+        /** A cell of a merged line, left empty but formatted. */
+        void blank(int column, Format format);
+
+        void merge(int row, int firstColumn, int lastColumn);
+
+        void link(int row, int column, String location);
+    }
+
+    private final Target target;
     private final Messages messages;
-    private final CreationHelper helper;
-    private final CellStyle title;
-    private final CellStyle label;
-    private final CellStyle value;
-    private final CellStyle header;
-    private final CellStyle error;
-    private final CellStyle warning;
-    private final CellStyle good;
     private int next;
 
-    SummarySheet(Workbook workbook, Sheet sheet, Messages messages) {
-        this.sheet = sheet;
+    SummarySheet(Target target, Messages messages) {
+        this.target = target;
         this.messages = messages;
-        this.helper = workbook.getCreationHelper();
-        Font big = workbook.createFont();
-        big.setBold(true);
-        big.setFontHeightInPoints((short) 14);
-        Font bold = workbook.createFont();
-        bold.setBold(true);
-        title = text(workbook);
-        title.setFont(big);
-        label = text(workbook);
-        label.setFont(bold);
-        value = text(workbook);
-        header = text(workbook);
-        header.setFont(bold);
-        header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        border(header);
-        error = text(workbook);
-        CellMarker.fill(error, Severity.ERROR);
-        warning = text(workbook);
-        CellMarker.fill(warning, Severity.WARNING);
-        good = text(workbook);
-        ((XSSFCellStyle) good).setFillForegroundColor(new XSSFColor(GOOD_RGB, null));
-        good.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-        for (CellStyle s : new CellStyle[] {error, warning, good}) {
-            s.setFont(bold);
-        }
-    }
-
-    /** A wrapped, top-aligned style that shows what it holds as text, even "=..." or "+...". */
-    private static CellStyle text(Workbook workbook) {
-        CellStyle style = workbook.createCellStyle();
-        style.setWrapText(true);
-        style.setVerticalAlignment(VerticalAlignment.TOP);
-        style.setQuotePrefixed(true);
-        return style;
-    }
-
-    private static void border(CellStyle style) {
-        style.setBorderTop(BorderStyle.THIN);
-        style.setBorderBottom(BorderStyle.THIN);
-        style.setBorderLeft(BorderStyle.THIN);
-        style.setBorderRight(BorderStyle.THIN);
     }
 
     /**
@@ -108,97 +86,77 @@ final class SummarySheet {
      */
     void write(String outcome, Tone tone, List<Line> lines, List<String> notes, List<IssueCells.Placed> problems, long total,
                Map<String, String> sheetNames) {
-        sheet.setColumnWidth(0, 34 * 256);
-        sheet.setColumnWidth(1, 9 * 256);
-        sheet.setColumnWidth(2, 9 * 256);
-        sheet.setColumnWidth(3, 11 * 256);
-        sheet.setColumnWidth(4, 90 * 256);
-        sheet.setFitToPage(true);
-        sheet.getPrintSetup().setLandscape(true);
-        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setFitWidth((short) 1);
-        sheet.getPrintSetup().setFitHeight((short) 0);
-
-        wide(messages.get("ketqua.summary.title"), title);
-        sheet.getRow(next - 1).setHeightInPoints(24);
+        wide(messages.get("ketqua.summary.title"), Format.TITLE, 24);
         wide(outcome, switch (tone) {
-            case GOOD -> good;
-            case PARTIAL -> warning;
-            case BAD -> error;
-        });
+            case GOOD -> Format.GOOD;
+            case PARTIAL -> Format.WARNING;
+            case BAD -> Format.ERROR;
+        }, heightFor(outcome, 150));
         next++;
         for (Line line : lines) {
-            Row row = sheet.createRow(next++);
-            put(row, 0, line.label(), label);
-            put(row, 1, line.value(), value);
-            sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
-            row.setHeightInPoints(heightFor(line.value(), 130));
+            int row = next++;
+            target.row(row, heightFor(line.value(), 130));
+            target.cell(0, line.label(), Format.LABEL);
+            target.cell(1, line.value(), Format.VALUE);
+            target.merge(row, 1, 4);
         }
         next++;
-        legend(error, messages.get("ketqua.legend.error"));
-        legend(warning, messages.get("ketqua.legend.warning"));
-        wide(messages.get("ketqua.legend.comment"), value);
+        legend(Format.ERROR, messages.get("ketqua.legend.error"));
+        legend(Format.WARNING, messages.get("ketqua.legend.warning"));
+        wide(messages.get("ketqua.legend.comment"), Format.VALUE, heightFor(messages.get("ketqua.legend.comment"), 150));
         for (String note : notes) {
-            wide(note, value);
+            wide(note, Format.VALUE, heightFor(note, 150));
         }
         next++;
         if (total == 0) {
-            wide(messages.get("ketqua.problems.none"), label);
+            wide(messages.get("ketqua.problems.none"), Format.LABEL, 15);
             return;
         }
-        wide(messages.get("ketqua.problems.title", total), label);
-        Row head = sheet.createRow(next++);
-        put(head, 0, messages.get("result.header.sheet"), header);
-        put(head, 1, messages.get("result.header.row"), header);
-        put(head, 2, messages.get("result.header.column"), header);
-        put(head, 3, messages.get("result.header.severity"), header);
-        put(head, 4, messages.get("result.header.message"), header);
+        wide(messages.get("ketqua.problems.title", total), Format.LABEL, 15);
+        target.row(next++, 0);
+        target.cell(0, messages.get("result.header.sheet"), Format.HEADER);
+        target.cell(1, messages.get("result.header.row"), Format.HEADER);
+        target.cell(2, messages.get("result.header.column"), Format.HEADER);
+        target.cell(3, messages.get("result.header.severity"), Format.HEADER);
+        target.cell(4, messages.get("result.header.message"), Format.HEADER);
         for (IssueCells.Placed placed : problems) {
             Issue issue = placed.issue();
-            Row row = sheet.createRow(next++);
+            int row = next++;
             IssueCells.Target cell = placed.cell();
             String shown = cell == null ? "" : sheetNames.getOrDefault(cell.sheet(), cell.sheet());
-            put(row, 0, shown, value);
-            put(row, 1, issue.rowNumber() == null ? "" : issue.rowNumber().toString(), value);
-            put(row, 2, cell == null ? "" : CellReference.convertNumToColString(cell.column()), value);
-            put(row, 3, messages.get("severity." + issue.severity().sqlName()), issue.isError() ? error : warning);
-            Cell message = put(row, 4, issue.message(), value);
-            row.setHeightInPoints(heightFor(issue.message(), 110));
+            target.row(row, heightFor(issue.message(), 110));
+            target.cell(0, shown, Format.VALUE);
+            target.cell(1, issue.rowNumber() == null ? "" : issue.rowNumber().toString(), Format.VALUE);
+            target.cell(2, cell == null ? "" : CellReference.convertNumToColString(cell.column()), Format.VALUE);
+            target.cell(3, messages.get("severity." + issue.severity().sqlName()), issue.isError() ? Format.ERROR : Format.WARNING);
+            target.cell(4, issue.message(), Format.VALUE);
             if (cell != null && sheetNames.containsKey(cell.sheet())) {
-                Hyperlink link = helper.createHyperlink(HyperlinkType.DOCUMENT);
-                link.setAddress("'" + shown.replace("'", "''") + "'!" + new CellReference(cell.row(), cell.column()).formatAsString(false));
-                message.setHyperlink(link);
+                target.link(row, 4, "'" + shown.replace("'", "''") + "'!" + new CellReference(cell.row(), cell.column()).formatAsString(false));
             }
         }
         if (total > problems.size()) {
-            wide(messages.get("ketqua.problems.more", total - problems.size()), value);
+            String more = messages.get("ketqua.problems.more", total - problems.size());
+            wide(more, Format.VALUE, heightFor(more, 150));
         }
     }
 
-    private void legend(CellStyle swatch, String text) {
-        Row row = sheet.createRow(next++);
-        put(row, 0, "", swatch);
-        put(row, 1, text, value);
-        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 4));
-        row.setHeightInPoints(heightFor(text, 130));
+    private void legend(Format swatch, String text) {
+        int row = next++;
+        target.row(row, heightFor(text, 130));
+        target.cell(0, "", swatch);
+        target.cell(1, text, Format.VALUE);
+        target.merge(row, 1, 4);
     }
 
     /** A line across the whole width of the sheet. */
-    private void wide(String text, CellStyle style) {
-        Row row = sheet.createRow(next++);
-        put(row, 0, text, style);
+    private void wide(String text, Format format, float height) {
+        int row = next++;
+        target.row(row, height);
+        target.cell(0, text, format);
         for (int c = 1; c <= 4; c++) {
-            row.createCell(c).setCellStyle(style);
+            target.blank(c, format);
         }
-        sheet.addMergedRegion(new CellRangeAddress(row.getRowNum(), row.getRowNum(), 0, 4));
-        row.setHeightInPoints(heightFor(text, 150));
-    }
-
-    private static Cell put(Row row, int column, String text, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(ResultWorkbookWriter.cellText(text));
-        cell.setCellStyle(style);
-        return cell;
+        target.merge(row, 0, 4);
     }
 
     /** Enough height for text wrapped at about {@code width} characters a line. */
@@ -208,5 +166,126 @@ final class SummarySheet {
             lines += Math.max(1, (paragraph.length() + width - 1) / width);
         }
         return Math.min(409, 15f * Math.max(1, lines));
+    }
+
+    /** The summary streamed into a result written by tonghop's own writer; the writer was set up with {@link #SETUP}. */
+    static Target streamed(WorksheetWriter rows, StyleSheet styles) {
+        Map<Format, Integer> ids = new EnumMap<>(Format.class);
+        ids.put(Format.TITLE, styles.format(new CellFormat(true, 14, null, false, true, true)));
+        ids.put(Format.LABEL, styles.format(new CellFormat(true, 0, null, false, true, true)));
+        ids.put(Format.VALUE, styles.format(new CellFormat(false, 0, null, false, true, true)));
+        ids.put(Format.HEADER, styles.format(new CellFormat(true, 0, HEADER_ARGB, true, true, true)));
+        ids.put(Format.ERROR, styles.format(new CellFormat(true, 0, CellMarker.ERROR_ARGB, false, true, true)));
+        ids.put(Format.WARNING, styles.format(new CellFormat(true, 0, CellMarker.WARNING_ARGB, false, true, true)));
+        ids.put(Format.GOOD, styles.format(new CellFormat(true, 0, GOOD_ARGB, false, true, true)));
+        return new Target() {
+            @Override
+            public void row(int index, float heightPoints) {
+                try {
+                    rows.startRow(index, heightPoints);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void cell(int column, String text, Format format) {
+                rows.text(column, ResultWorkbookWriter.cellText(text), ids.get(format));
+            }
+
+            @Override
+            public void blank(int column, Format format) {
+                rows.blank(column, ids.get(format));
+            }
+
+            @Override
+            public void merge(int row, int firstColumn, int lastColumn) {
+                rows.merge(row, firstColumn, row, lastColumn);
+            }
+
+            @Override
+            public void link(int row, int column, String location) {
+                rows.link(row, column, location);
+            }
+        };
+    }
+
+    /** The summary on a sheet of a workbook built with POI (a clerk's workbook POI copies). */
+    static Target poi(Workbook workbook, Sheet sheet) {
+        WIDTHS.forEach((column, chars) -> sheet.setColumnWidth(column, chars * 256));
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        Font big = workbook.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        Map<Format, CellStyle> styles = new EnumMap<>(Format.class);
+        for (Format format : Format.values()) {
+            CellStyle style = workbook.createCellStyle();
+            style.setWrapText(true);
+            style.setVerticalAlignment(VerticalAlignment.TOP);
+            style.setQuotePrefixed(true);
+            if (format != Format.VALUE) {
+                style.setFont(format == Format.TITLE ? big : bold);
+            }
+            switch (format) {
+                case HEADER -> {
+                    style.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+                    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                    style.setBorderTop(BorderStyle.THIN);
+                    style.setBorderBottom(BorderStyle.THIN);
+                    style.setBorderLeft(BorderStyle.THIN);
+                    style.setBorderRight(BorderStyle.THIN);
+                }
+                case ERROR -> CellMarker.fill(style, Severity.ERROR);
+                case WARNING -> CellMarker.fill(style, Severity.WARNING);
+                case GOOD -> {
+                    ((XSSFCellStyle) style).setFillForegroundColor(new XSSFColor(GOOD_RGB, null));
+                    style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                }
+                default -> {
+                }
+            }
+            styles.put(format, style);
+        }
+        return new Target() {
+            private Row row;
+
+            @Override
+            public void row(int index, float heightPoints) {
+                row = sheet.createRow(index);
+                if (heightPoints > 0) {
+                    row.setHeightInPoints(heightPoints);
+                }
+            }
+
+            @Override
+            public void cell(int column, String text, Format format) {
+                Cell cell = row.createCell(column);
+                cell.setCellValue(ResultWorkbookWriter.cellText(text));
+                cell.setCellStyle(styles.get(format));
+            }
+
+            @Override
+            public void blank(int column, Format format) {
+                row.createCell(column).setCellStyle(styles.get(format));
+            }
+
+            @Override
+            public void merge(int rowIndex, int firstColumn, int lastColumn) {
+                sheet.addMergedRegion(new CellRangeAddress(rowIndex, rowIndex, firstColumn, lastColumn));
+            }
+
+            @Override
+            public void link(int rowIndex, int column, String location) {
+                Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+                link.setAddress(location);
+                sheet.getRow(rowIndex).getCell(column).setHyperlink(link);
+            }
+        };
     }
 }

@@ -36,6 +36,7 @@ import vn.tonghop.registry.UnitRegistry;
 import vn.tonghop.validate.FileContext;
 import vn.tonghop.validate.Issue;
 import vn.tonghop.validate.Messages;
+import vn.tonghop.validate.PeerOutlierCheck;
 import vn.tonghop.validate.Severity;
 import vn.tonghop.validate.TotalRowCheck;
 
@@ -245,7 +246,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
                     null, null, messages.get("file.repeatedColumn", repeated)));
         }
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
-                new TotalRowCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
+                new TotalRowCheck(form, messages), new PeerOutlierCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
                 filePeriod == null ? null : filePeriod.code(), fileIssues);
         rows = new RowExtractor(file, table, vocabulary);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.tonghop.load.Submission;
 import vn.tonghop.validate.FileContext;
 import vn.tonghop.validate.Issue;
+import vn.tonghop.validate.PeerOutlierCheck;
 import vn.tonghop.validate.TotalRowCheck;
 
 /**
@@ -17,6 +18,7 @@ final class FileState {
     private final Submission submission;
     private FileContext context;
     private TotalRowCheck totalCheck;
+    private PeerOutlierCheck peerCheck;
     private String format;
     private String encoding;
     private String sheet;
@@ -39,10 +41,11 @@ final class FileState {
         return submission.id();
     }
 
-    void opened(FileContext fileContext, TotalRowCheck check, String detectedFormat, String detectedEncoding, String sheetName,
+    void opened(FileContext fileContext, TotalRowCheck check, PeerOutlierCheck peers, String detectedFormat, String detectedEncoding, String sheetName,
                 String period, List<Issue> issues) {
         this.context = fileContext;
         this.totalCheck = check;
+        this.peerCheck = peers;
         this.format = detectedFormat;
         this.encoding = detectedEncoding;
         this.sheet = sheetName;
@@ -64,6 +67,15 @@ final class FileState {
 
     TotalRowCheck totalCheck() {
         return totalCheck;
+    }
+
+    PeerOutlierCheck peerCheck() {
+        return peerCheck;
+    }
+
+    /** Issues about the file found once all of it was read (outliers against its own communes). */
+    void addFileIssues(List<Issue> issues) {
+        fileIssues.addAll(issues);
     }
 
     String format() {

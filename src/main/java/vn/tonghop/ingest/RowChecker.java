@@ -25,6 +25,9 @@ public class RowChecker implements ItemProcessor<FileRow, FileRow> {
     @Override
     public FileRow process(FileRow item) {
         if (item.isEnd()) {
+            if (item.file().peerCheck() != null) {
+                item.file().addFileIssues(item.file().peerCheck().outliers());
+            }
             return item;
         }
         FileState state = item.file();
@@ -39,6 +42,7 @@ public class RowChecker implements ItemProcessor<FileRow, FileRow> {
             return null;
         }
         state.count(checked.accepted());
+        state.peerCheck().add(checked);
         return new FileRow(state, row, checked);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,11 @@ import vn.tonghop.layout.SourceCell;
 import vn.tonghop.validate.CheckedRow;
 
 /**
- * Streams accepted rows into the staging tables with PostgreSQL {@code COPY}: one {@code COPY} per table per
- * chunk, whatever the number of files the chunk holds, inside the chunk's transaction.
+ * Streams accepted rows with PostgreSQL {@code COPY}, inside the chunk's transaction, whatever the number of files
+ * the chunk holds: each commune's row into {@code staging_report} under a report id drawn from {@code report}'s
+ * sequence (one statement for the chunk), and its values once, straight into {@code value} under that id. The
+ * values count only once the apply step has made the staged row a {@code report}; forgetting a staged file deletes
+ * its values with it.
  */
 @Component
 public class StagingWriter {
@@ -28,22 +33,36 @@ public class StagingWriter {
         this.dataSource = dataSource;
     }
 
-    /** The accepted rows of several files, in one {@code COPY} per staging table. */
+    /** The accepted rows of several files: one statement for their report ids, one {@code COPY} per table. */
     public void write(String formCode, Map<Long, List<CheckedRow>> rowsBySubmission) {
-        StringBuilder reports = new StringBuilder();
-        StringBuilder values = new StringBuilder();
-        rowsBySubmission.forEach((submissionId, rows) -> append(submissionId, formCode, rows, reports, values));
-        if (reports.isEmpty()) {
+        int accepted = 0;
+        for (List<CheckedRow> rows : rowsBySubmission.values()) {
+            for (CheckedRow row : rows) {
+                accepted += row.accepted() ? 1 : 0;
+            }
+        }
+        if (accepted == 0) {
             return;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
+            long[] ids = reportIds(connection, accepted);
+            StringBuilder reports = new StringBuilder();
+            StringBuilder values = new StringBuilder();
+            int next = 0;
+            for (Map.Entry<Long, List<CheckedRow>> file : rowsBySubmission.entrySet()) {
+                for (CheckedRow row : file.getValue()) {
+                    if (row.accepted()) {
+                        append(ids[next++], file.getKey(), formCode, row, reports, values);
+                    }
+                }
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY staging_report (submission_id, sheet, source_row, commune_code, form_code, period_code, period_type, "
-                    + "year, period_start, period_end) FROM STDIN WITH (FORMAT csv)", new StringReader(reports.toString()));
+            copy.copyIn("COPY staging_report (report_id, submission_id, sheet, source_row, commune_code, form_code, period_code, "
+                    + "period_type, year, period_start, period_end) FROM STDIN WITH (FORMAT csv)", new StringReader(reports.toString()));
             if (!values.isEmpty()) {
-                copy.copyIn("COPY staging_value (submission_id, report_row, source_row, indicator, value, source_column) "
-                        + "FROM STDIN WITH (FORMAT csv)", new StringReader(values.toString()));
+                copy.copyIn("COPY value (report_id, indicator, value, source_row, source_column) FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(values.toString()));
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY into staging failed for submissions " + rowsBySubmission.keySet() + ": "
@@ -53,34 +72,48 @@ public class StagingWriter {
         }
     }
 
-    private static void append(long submissionId, String formCode, List<CheckedRow> rows, StringBuilder reports, StringBuilder values) {
-        for (CheckedRow row : rows) {
-            if (!row.accepted()) {
-                continue;
-            }
-            int reportRow = row.row().rowNumber();
-            reports.append(submissionId).append(',');
-            quote(reports, row.row().sheet()).append(',').append(reportRow).append(',');
-            quote(reports, row.commune().code()).append(',');
-            quote(reports, formCode).append(',');
-            quote(reports, row.period().code()).append(',');
-            quote(reports, row.period().type().name()).append(',')
-                    .append(row.period().year()).append(',').append(row.period().start()).append(',').append(row.period().end())
-                    .append('\n');
-            for (Map.Entry<String, BigDecimal> value : row.values().entrySet()) {
-                SourceCell cell = row.sources().get(value.getKey());
-                values.append(submissionId).append(',').append(reportRow).append(',')
-                        .append(cell == null ? reportRow : cell.rowNumber()).append(',');
-                quote(values, value.getKey()).append(',').append(value.getValue().toPlainString()).append(',');
-                if (cell != null) {
-                    quote(values, cell.column());
+    /** {@code n} new report ids, in one round trip. */
+    private static long[] reportIds(Connection connection, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT nextval(pg_get_serial_sequence('report', 'id')) FROM generate_series(1, ?)")) {
+            statement.setInt(1, n);
+            try (ResultSet rs = statement.executeQuery()) {
+                for (int i = 0; i < n; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the report sequence gave " + i + " ids, not " + n);
+                    }
+                    ids[i] = rs.getLong(1);
                 }
-                values.append('\n');
             }
+        }
+        return ids;
+    }
+
+    private static void append(long reportId, long submissionId, String formCode, CheckedRow row, StringBuilder reports,
+                               StringBuilder values) {
+        int reportRow = row.row().rowNumber();
+        reports.append(reportId).append(',').append(submissionId).append(',');
+        quote(reports, row.row().sheet()).append(',').append(reportRow).append(',');
+        quote(reports, row.commune().code()).append(',');
+        quote(reports, formCode).append(',');
+        quote(reports, row.period().code()).append(',');
+        quote(reports, row.period().type().name()).append(',')
+                .append(row.period().year()).append(',').append(row.period().start()).append(',').append(row.period().end())
+                .append('\n');
+        for (Map.Entry<String, BigDecimal> value : row.values().entrySet()) {
+            SourceCell cell = row.sources().get(value.getKey());
+            values.append(reportId).append(',');
+            quote(values, value.getKey()).append(',').append(value.getValue().toPlainString()).append(',')
+                    .append(cell == null ? reportRow : cell.rowNumber()).append(',');
+            if (cell != null) {
+                quote(values, cell.column());
+            }
+            values.append('\n');
         }
     }
 
-    /** Forgets the staged rows of several files at once. */
+    /** Forgets the staged rows of several files at once, and their values. */
     public void clear(List<Long> submissionIds) {
         if (submissionIds.isEmpty()) {
             return;
@@ -88,10 +121,9 @@ public class StagingWriter {
         String ids = "{" + String.join(",", submissionIds.stream().map(String::valueOf).toList()) + "}";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (var statement = connection.prepareStatement("""
-                WITH reports AS (DELETE FROM staging_report WHERE submission_id = ANY(CAST(? AS bigint[])))
-                DELETE FROM staging_value WHERE submission_id = ANY(CAST(? AS bigint[]))""")) {
+                WITH staged AS (DELETE FROM staging_report WHERE submission_id = ANY(CAST(? AS bigint[])) RETURNING report_id)
+                DELETE FROM value WHERE report_id IN (SELECT report_id FROM staged)""")) {
             statement.setString(1, ids);
-            statement.setString(2, ids);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot clear staging of submissions " + submissionIds, e);
@@ -101,18 +133,7 @@ public class StagingWriter {
     }
 
     public void clear(long submissionId) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (var statement = connection.prepareStatement("""
-                WITH reports AS (DELETE FROM staging_report WHERE submission_id = ?)
-                DELETE FROM staging_value WHERE submission_id = ?""")) {
-            statement.setLong(1, submissionId);
-            statement.setLong(2, submissionId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot clear staging of submission " + submissionId, e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        clear(List.of(submissionId));
     }
 
     /** A CSV field for COPY: always quoted, so an empty text stays empty rather than NULL; null stays NULL. */

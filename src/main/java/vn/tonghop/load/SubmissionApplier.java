@@ -22,10 +22,11 @@ import vn.tonghop.validate.Severity;
 /**
  * Applies the read files of a run in one transaction, as a handful of set-based statements over all of them,
  * with the outcome of applying them one after the other in arrival order (submission id): rejects communes
- * that appear twice in a file, flags outliers (against the previous year's version in force when the file
- * comes in, and against the file's median), supersedes earlier versions of the same (commune, form,
- * period) — an earlier file of the same run included — and moves the staged rows into reports and values.
- * The cost is a few scans of the run's staging, not a few statements per file.
+ * that appear twice in a file, flags outliers against the previous year's version in force when the file
+ * comes in (those against the file's own communes are the read step's, {@code validate/PeerOutlierCheck}), supersedes earlier versions of the same (commune, form,
+ * period) — an earlier file of the same run included — and turns the staged rows into reports (their values are
+ * already in {@code value}, under the report ids the read step drew). The cost is a few scans of the run's staging,
+ * not a few statements per file.
  */
 @Component
 public class SubmissionApplier {
@@ -61,26 +62,27 @@ public class SubmissionApplier {
         List<Long> applied = tx.execute(status -> {
             long started = System.nanoTime();
             List<Long> ids = jdbc.queryForList("""
-                    SELECT id FROM submission WHERE id = ANY(CAST(? AS bigint[])) AND status = 'read' ORDER BY id FOR UPDATE""",
+                    SELECT s.id FROM submission s JOIN unnest(CAST(? AS bigint[])) AS u(id) ON u.id = s.id
+                    WHERE s.status = 'read' ORDER BY s.id FOR UPDATE OF s""",
                     Long.class, arrayLiteral(requested));
             if (ids.isEmpty()) {
                 return List.<Long>of();
             }
+            // Sorts of a whole run's values (the files' medians) and its hash joins stay in memory: the default 4 MB spills
+            // a national year to disk. One transaction on one connection; the setting ends with it.
+            jdbc.execute("SET LOCAL work_mem = '64MB'");
             jdbc.execute("CREATE TEMP TABLE apply_run (submission_id bigint PRIMARY KEY) ON COMMIT DROP");
             jdbc.update("INSERT INTO apply_run SELECT unnest(CAST(? AS bigint[]))", arrayLiteral(ids));
             // The staging tables are filled between autovacuum's visits: fresh statistics keep the plans sane.
             jdbc.execute("ANALYZE apply_run");
             jdbc.execute("ANALYZE staging_report");
-            jdbc.execute("ANALYZE staging_value");
             Phases phases = new Phases();
             Map<Long, Integer> duplicates = rejectDuplicateCommunes();
             phases.mark("duplicates");
             Map<Long, List<Issue>> outliers = new LinkedHashMap<>();
             flagOutliersAgainstPreviousYear(outliers);
-            phases.mark("outliers-previous");
-            flagOutliersAgainstPeers(outliers);
             outliers.forEach(issues::insert);
-            phases.mark("outliers-peers");
+            phases.mark("outliers");
             jdbc.execute(STAGED_REPORTS);
             jdbc.execute("ANALYZE apply_report");
             Map<Long, Integer> superseded = new HashMap<>();
@@ -95,8 +97,8 @@ public class SubmissionApplier {
             int reports = jdbc.update(INSERT_REPORTS);
             jdbc.update("INSERT INTO aggregate_pending (form_code, year) SELECT DISTINCT form_code, year FROM apply_report ON CONFLICT DO NOTHING");
             phases.mark("reports");
-            int values = jdbc.update(INSERT_VALUES);
-            phases.mark("values");
+            // the values came with their staged rows: about one per indicator of each report, for the statistics' threshold
+            long values = (long) reports * form.indicators().size();
             clearStaging();
             phases.mark("staging");
             jdbc.update("""
@@ -120,8 +122,8 @@ public class SubmissionApplier {
             TableStatistics.refresh(jdbc, "issue", runIssues == null ? 0 : runIssues);
             TableStatistics.refresh(jdbc, "submission", ids.size());
             phases.mark("statistics");
-            log.info("Applied {} file(s): {} reports, {} values, {} earlier versions superseded, in {} ms ({})", ids.size(), reports,
-                    values, supersededCount, (System.nanoTime() - started) / 1_000_000, phases);
+            log.info("Applied {} file(s): {} reports, {} earlier versions superseded, in {} ms ({})", ids.size(), reports,
+                    supersededCount, (System.nanoTime() - started) / 1_000_000, phases);
             return ids;
         });
         return applied == null ? List.of() : applied;
@@ -130,7 +132,7 @@ public class SubmissionApplier {
     /** The staged reports of the run in arrival order with their new ids and, for each, the run's next version of its key. */
     private static final String STAGED_REPORTS = """
             CREATE TEMP TABLE apply_report ON COMMIT DROP AS
-            SELECT nextval(pg_get_serial_sequence('report', 'id')) AS id, o.*
+            SELECT o.report_id AS id, o.*
             FROM (SELECT s.*, lead(s.submission_id) OVER (PARTITION BY s.commune_code, s.form_code, s.period_code
                                                           ORDER BY s.submission_id) AS superseded_by
                   FROM staging_report s JOIN apply_run r ON r.submission_id = s.submission_id
@@ -159,22 +161,14 @@ public class SubmissionApplier {
             FROM apply_report ORDER BY id
             """;
 
-    private static final String INSERT_VALUES = """
-            INSERT INTO value (report_id, indicator, value, source_row, source_column)
-            SELECT a.id, v.indicator, v.value, v.source_row, v.source_column
-            FROM staging_value v JOIN apply_report a ON a.submission_id = v.submission_id AND a.source_row = v.report_row
-            """;
-
-    /** Empties staging of the run: at once when it holds nothing else (the usual case), else row by row. */
+    /** Empties staging of the run (its rows are reports now): at once when it holds nothing else (the usual case). */
     private void clearStaging() {
         Boolean others = jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM staging_report s WHERE NOT EXISTS (SELECT 1 FROM apply_run r WHERE r.submission_id = s.submission_id))
-                    OR EXISTS (SELECT 1 FROM staging_value s WHERE NOT EXISTS (SELECT 1 FROM apply_run r WHERE r.submission_id = s.submission_id)
-                               LIMIT 1)""", Boolean.class);
+                SELECT EXISTS (SELECT 1 FROM staging_report s WHERE NOT EXISTS (SELECT 1 FROM apply_run r WHERE r.submission_id = s.submission_id))""",
+                Boolean.class);
         if (Boolean.FALSE.equals(others)) {
-            jdbc.execute("TRUNCATE staging_value, staging_report");
+            jdbc.execute("TRUNCATE staging_report");
         } else {
-            jdbc.update("DELETE FROM staging_value v USING apply_run r WHERE v.submission_id = r.submission_id");
             jdbc.update("DELETE FROM staging_report s USING apply_run r WHERE s.submission_id = r.submission_id");
         }
     }
@@ -209,8 +203,9 @@ public class SubmissionApplier {
             }
         }
         if (!deletions.isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM staging_value WHERE submission_id = ? AND report_row = ?", deletions);
-            jdbc.batchUpdate("DELETE FROM staging_report WHERE submission_id = ? AND source_row = ?", deletions);
+            jdbc.batchUpdate("""
+                    WITH rejected AS (DELETE FROM staging_report WHERE submission_id = ? AND source_row = ? RETURNING report_id)
+                    DELETE FROM value WHERE report_id IN (SELECT report_id FROM rejected)""", deletions);
         }
         found.forEach(issues::insert);
         return rejected;
@@ -224,36 +219,35 @@ public class SubmissionApplier {
     private void flagOutliersAgainstPreviousYear(Map<Long, List<Issue>> found) {
         jdbc.query("""
                 WITH run AS (
-                    SELECT s.submission_id, s.source_row, s.sheet, s.commune_code, s.form_code,
+                    SELECT s.submission_id, s.source_row, s.report_id, s.sheet, s.commune_code, s.form_code,
                            (s.year - 1)::text || substr(s.period_code, 5) AS previous_period
                     FROM staging_report s JOIN apply_run r ON r.submission_id = s.submission_id),
                 staged AS (
-                    SELECT DISTINCT ON (k.submission_id, k.source_row) k.submission_id, k.source_row,
-                           p.submission_id AS previous_submission, p.source_row AS previous_row
+                    SELECT DISTINCT ON (k.submission_id, k.source_row) k.submission_id, k.source_row, p.report_id AS previous_report
                     FROM run k JOIN staging_report p ON p.commune_code = k.commune_code AND p.form_code = k.form_code
                          AND p.period_code = k.previous_period AND p.submission_id < k.submission_id
                     JOIN apply_run pr ON pr.submission_id = p.submission_id
                     ORDER BY k.submission_id, k.source_row, p.submission_id DESC),
-                previous AS (
-                    SELECT k.submission_id, k.source_row, pv.indicator, pv.value, k.previous_period
+                previous AS MATERIALIZED (
+                    SELECT k.submission_id, k.report_id, k.sheet, k.commune_code, k.form_code, pv.indicator, pv.value, k.previous_period
                     FROM run k JOIN staged st ON st.submission_id = k.submission_id AND st.source_row = k.source_row
-                    JOIN staging_value pv ON pv.submission_id = st.previous_submission AND pv.report_row = st.previous_row
+                    JOIN value pv ON pv.report_id = st.previous_report
                     UNION ALL
-                    SELECT k.submission_id, k.source_row, pv.indicator, pv.value, k.previous_period
+                    SELECT k.submission_id, k.report_id, k.sheet, k.commune_code, k.form_code, pv.indicator, pv.value, k.previous_period
                     FROM run k JOIN report pr ON pr.commune_code = k.commune_code AND pr.form_code = k.form_code
                          AND pr.period_code = k.previous_period AND pr.superseded_by IS NULL
                     JOIN value pv ON pv.report_id = pr.id
                     WHERE NOT EXISTS (SELECT 1 FROM staged st WHERE st.submission_id = k.submission_id AND st.source_row = k.source_row))
-                SELECT k.sheet, v.source_row, v.source_column, v.indicator, v.value, p.value, p.previous_period, k.commune_code,
-                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = k.commune_code
-                                 ORDER BY u.valid_from DESC LIMIT 1), k.commune_code),
-                       k.submission_id
+                -- driven by the few previous values found: each is compared with the same indicator of its new report
+                SELECT p.sheet, v.source_row, v.source_column, v.indicator, v.value, p.value, p.previous_period, p.commune_code,
+                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = p.commune_code
+                                 ORDER BY u.valid_from DESC LIMIT 1), p.commune_code),
+                       p.submission_id
                 FROM previous p
-                JOIN run k ON k.submission_id = p.submission_id AND k.source_row = p.source_row
-                JOIN staging_value v ON v.submission_id = p.submission_id AND v.report_row = p.source_row AND v.indicator = p.indicator
-                JOIN form_indicator fi ON fi.form_code = k.form_code AND fi.indicator = v.indicator AND fi.kind <> 'flag'
+                JOIN value v ON v.report_id = p.report_id AND v.indicator = p.indicator
                 WHERE p.value > 0 AND v.value >= 10 * p.value
-                ORDER BY k.submission_id, v.source_row, v.indicator""", rs -> {
+                  AND EXISTS (SELECT 1 FROM form_indicator fi WHERE fi.form_code = p.form_code AND fi.indicator = p.indicator AND fi.kind <> 'flag')
+                ORDER BY p.submission_id, v.source_row, v.indicator""", rs -> {
             BigDecimal value = rs.getBigDecimal(5);
             BigDecimal previous = rs.getBigDecimal(6);
             String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
@@ -262,32 +256,6 @@ public class SubmissionApplier {
                     messages.get("outlier.previous", rs.getString(9), header, RowValidator.plain(value), ratio(value, previous),
                             messages.period(Period.fromCode(rs.getString(7))), RowValidator.plain(previous))));
         });
-    }
-
-    /** Outliers against the file itself: ten times or more the median of the file's communes (four or more of them). */
-    private void flagOutliersAgainstPeers(Map<Long, List<Issue>> found) {
-        jdbc.query("""
-                WITH peers AS (
-                    SELECT v.submission_id, v.indicator, percentile_cont(0.5) WITHIN GROUP (ORDER BY v.value) AS median
-                    FROM staging_value v JOIN apply_run r ON r.submission_id = v.submission_id
-                    WHERE v.indicator IN (SELECT indicator FROM form_indicator WHERE form_code = ? AND kind <> 'flag')
-                    GROUP BY v.submission_id, v.indicator HAVING count(*) >= 4),
-                outliers AS (
-                    SELECT v.submission_id, v.report_row, v.source_row, v.source_column, v.indicator, v.value, p.median
-                    FROM staging_value v JOIN peers p ON p.submission_id = v.submission_id AND p.indicator = v.indicator
-                    WHERE p.median > 0 AND v.value >= 10 * p.median)
-                SELECT s.sheet, c.source_row, c.source_column, c.indicator, c.value, c.median, s.commune_code,
-                       coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = s.commune_code
-                                 ORDER BY u.valid_from DESC LIMIT 1), s.commune_code),
-                       c.submission_id
-                FROM outliers c JOIN staging_report s ON s.submission_id = c.submission_id AND s.source_row = c.report_row
-                ORDER BY c.submission_id, c.source_row, c.indicator""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-            BigDecimal value = rs.getBigDecimal(5);
-            String header = form.indicator(rs.getString(4)).map(i -> i.header()).orElse(rs.getString(4));
-            found.computeIfAbsent(rs.getLong(9), k -> new ArrayList<>()).add(new Issue(Severity.WARNING, "outlier.peers",
-                    rs.getString(1), rs.getInt(2), rs.getString(3), RowValidator.plain(value), rs.getString(7),
-                    messages.get("outlier.peers", rs.getString(8), header, RowValidator.plain(value), RowValidator.plain(rs.getBigDecimal(6)))));
-        }, form.code());
     }
 
     /** Milliseconds spent in each phase, for the log. */

@@ -13,7 +13,7 @@ public final class Database {
 
     public static void clear(JdbcTemplate jdbc) {
         jdbc.execute("""
-                TRUNCATE unit, unit_mapping, submission, report, value, issue, staging_report, staging_value,
+                TRUNCATE unit, unit_mapping, submission, report, value, issue, staging_report,
                          aggregate_value, completeness, aggregate_today, aggregate_pending, aggregate_state, aggregate_province, pack_written RESTART IDENTITY CASCADE""");
         jdbc.execute("""
                 TRUNCATE batch_step_execution_context, batch_step_execution, batch_job_execution_context, batch_job_execution_params,

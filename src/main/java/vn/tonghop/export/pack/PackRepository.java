@@ -228,19 +228,21 @@ public class PackRepository {
                     String periodType, LocalDate periodEnd, OffsetDateTime arrived) {
         }
         List<Line> lines = jdbc.query("""
-                WITH first_arrival AS (
+                WITH communes AS (
+                    SELECT commune_code, commune_name, parent_code, expected, reported FROM completeness
+                    WHERE form_code = :form AND year = :year AND province_code = :province),
+                first_arrival AS (
                     SELECT r.commune_code, r.period_code,
                            min(least(s.received_at, coalesce(s.file_modified_at, s.received_at))) AS arrived
-                    FROM report r JOIN submission s ON s.id = r.submission_id
-                    WHERE r.form_code = :form AND r.year = :year
+                    FROM communes c JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year
+                    JOIN submission s ON s.id = r.submission_id
                     GROUP BY r.commune_code, r.period_code)
                 SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported,
                        r.period_code, r.period_type, r.period_end, f.arrived
-                FROM completeness c
-                LEFT JOIN report r ON r.commune_code = c.commune_code AND r.form_code = c.form_code AND r.year = c.year
+                FROM communes c
+                LEFT JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year
                      AND r.superseded_by IS NULL
                 LEFT JOIN first_arrival f ON f.commune_code = r.commune_code AND f.period_code = r.period_code
-                WHERE c.form_code = :form AND c.year = :year AND c.province_code = :province
                 ORDER BY c.parent_code NULLS FIRST, c.commune_code, r.period_end, r.period_start""", p,
                 (rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
@@ -293,24 +295,24 @@ public class PackRepository {
         return notes;
     }
 
-    /** Warnings on reports still in force, and warnings on whole files that still count for the province. */
+    /**
+     * Warnings on reports still in force, and warnings on whole files that still count for the province: found from
+     * the province's reports in force, so the cost follows the province, not the whole issue table.
+     */
     private List<StandingWarning> warnings(MapSqlParameterSource p) {
         return jdbc.query("""
+                WITH province_reports AS (
+                    SELECT r.submission_id, r.commune_code FROM completeness c
+                    JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL
+                    WHERE c.form_code = :form AND c.year = :year AND c.province_code = :province),
+                files AS (SELECT DISTINCT submission_id FROM province_reports)
                 SELECT i.commune_code, c.commune_name, c.parent_code, s.inbox_path, i.sheet, i.row_number, i.column_name, i.cell_value, i.message
-                FROM issue i
+                FROM files f
+                JOIN issue i ON i.submission_id = f.submission_id AND i.severity = 'warning'
                 JOIN submission s ON s.id = i.submission_id
                 LEFT JOIN completeness c ON c.form_code = :form AND c.year = :year AND c.commune_code = i.commune_code
-                WHERE i.severity = 'warning'
-                  AND CASE WHEN i.commune_code IS NOT NULL THEN
-                        c.province_code = :province
-                        AND EXISTS (SELECT 1 FROM report r WHERE r.submission_id = i.submission_id AND r.commune_code = i.commune_code
-                                    AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL)
-                      ELSE
-                        EXISTS (SELECT 1 FROM report r JOIN completeness rc ON rc.form_code = r.form_code AND rc.year = r.year
-                                     AND rc.commune_code = r.commune_code AND rc.province_code = :province
-                                WHERE r.submission_id = i.submission_id AND r.form_code = :form AND r.year = :year
-                                  AND r.superseded_by IS NULL)
-                      END
+                WHERE i.commune_code IS NULL
+                   OR EXISTS (SELECT 1 FROM province_reports p WHERE p.submission_id = i.submission_id AND p.commune_code = i.commune_code)
                 ORDER BY c.parent_code NULLS FIRST, i.commune_code NULLS FIRST, s.inbox_path, i.row_number NULLS FIRST, i.id""", p,
                 (rs, i) -> new StandingWarning(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         (Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9)));

@@ -1,0 +1,706 @@
+package vn.tonghop.export.xlsx;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLEventFactory;
+import javax.xml.stream.XMLEventReader;
+import javax.xml.stream.XMLEventWriter;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.events.Attribute;
+import javax.xml.stream.events.Namespace;
+import javax.xml.stream.events.StartElement;
+import javax.xml.stream.events.XMLEvent;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.poi.util.XMLHelper;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The clerk's own .xlsx, handed back as a result without being rebuilt: every part of hers is copied byte for byte
+ * except the few the result changes. A summary sheet goes in first (and is the one that opens); each marked sheet is
+ * streamed through once, the marked cells given a copy of their own style with the red or yellow fill (cells she
+ * left empty are created), a comment beside each; the styles part gains those copies and the summary's formats; the
+ * workbook part, its relationships and the content types name the new parts. Her formatting, formulas, merged cells,
+ * pictures and hidden sheets are as she made them.
+ *
+ * <p>What it does not take on, it refuses with {@link Unsupported} before writing anything (a macro-enabled or strict
+ * OOXML workbook, a sheet that already has comments or a VML drawing): the caller then copies the workbook another way.
+ */
+public final class WorkbookPatch implements AutoCloseable {
+
+    /** A workbook this patch does not handle; nothing was written. */
+    public static final class Unsupported extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String reason) {
+            super(reason);
+        }
+    }
+
+    private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static final String CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
+    private static final String PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+    /** Children of a worksheet that come after {@code legacyDrawing} (ECMA-376 CT_Worksheet). */
+    private static final Set<String> AFTER_LEGACY_DRAWING = Set.of("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
+            "webPublishItems", "tableParts", "extLst", "AlternateContent");
+    /** Shape ids of our comment drawings are numbered from here, apart from any drawing of hers. */
+    private static final int DRAWING_IDS = 1000;
+
+    /** A sheet of hers: its name, its part, whether it is a worksheet, and the relationships part beside it. */
+    private record SheetPart(String name, String part, boolean worksheet) {
+        String relsPart() {
+            int slash = part.lastIndexOf('/');
+            return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+        }
+    }
+
+    private final ZipFile source;
+    private final PackageWriter zip;
+    private final Document contentTypes;
+    private final String workbookPart;
+    private final Document workbook;
+    private final String workbookRelsPart;
+    private final Document workbookRels;
+    private final String stylesPart;
+    private final StyleSheet styles;
+    private final List<SheetPart> sheets = new ArrayList<>();
+    private final Set<String> parts = new HashSet<>();
+    private final Set<String> replaced = new HashSet<>();
+    private final Set<String> transformed = new HashSet<>();
+    private static final XMLInputFactory INPUTS = XMLHelper.newXMLInputFactory();
+    private static final XMLOutputFactory OUTPUTS = XMLHelper.newXMLOutputFactory();
+    private static final XMLEventFactory EVENTS = XMLHelper.newXMLEventFactory();
+    private final XMLEventFactory events = EVENTS;
+    private int drawings;
+    private boolean summaryAdded;
+
+    private WorkbookPatch(ZipFile source, Path target) throws IOException {
+        this.source = source;
+        for (Enumeration<ZipArchiveEntry> e = source.getEntries(); e.hasMoreElements(); ) {
+            parts.add(e.nextElement().getName());
+        }
+        this.contentTypes = dom("[Content_Types].xml");
+        Document packageRels = dom("_rels/.rels");
+        String officeDocument = null;
+        for (Element rel : Dom.children(packageRels.getDocumentElement(), "Relationship")) {
+            if (PackageWriter.REL_OFFICE_DOCUMENT.equals(rel.getAttribute("Type"))) {
+                officeDocument = resolve("", rel.getAttribute("Target"));
+            }
+        }
+        if (officeDocument == null || !parts.contains(officeDocument)) {
+            throw new Unsupported("no workbook part named by _rels/.rels");
+        }
+        this.workbookPart = officeDocument;
+        for (Element override : Dom.children(contentTypes.getDocumentElement(), "Override")) {
+            if (override.getAttribute("PartName").equals("/" + workbookPart) && !PackageWriter.WORKBOOK.equals(override.getAttribute("ContentType"))) {
+                throw new Unsupported("workbook of content type " + override.getAttribute("ContentType"));
+            }
+        }
+        this.workbook = dom(workbookPart);
+        Element root = workbook.getDocumentElement();
+        if (!StyleSheet.MAIN.equals(root.getNamespaceURI())) {
+            throw new Unsupported("workbook in namespace " + root.getNamespaceURI());
+        }
+        this.workbookRelsPart = relsOf(workbookPart);
+        this.workbookRels = dom(workbookRelsPart);
+        String folder = folderOf(workbookPart);
+        Map<String, Element> relsById = new LinkedHashMap<>();
+        String styles = null;
+        for (Element rel : Dom.children(workbookRels.getDocumentElement(), "Relationship")) {
+            relsById.put(rel.getAttribute("Id"), rel);
+            if (PackageWriter.REL_STYLES.equals(rel.getAttribute("Type"))) {
+                styles = resolve(folder, rel.getAttribute("Target"));
+            }
+        }
+        Element sheetList = Dom.child(root, "sheets");
+        if (sheetList == null) {
+            throw new Unsupported("workbook without sheets");
+        }
+        for (Element sheet : Dom.children(sheetList, "sheet")) {
+            Element rel = relsById.get(sheet.getAttributeNS(REL_NS, "id"));
+            if (rel == null) {
+                throw new Unsupported("sheet " + sheet.getAttribute("name") + " without its part");
+            }
+            String part = resolve(folder, rel.getAttribute("Target"));
+            boolean worksheet = PackageWriter.REL_WORKSHEET.equals(rel.getAttribute("Type"));
+            SheetPart sheetPart = new SheetPart(sheet.getAttribute("name"), part, worksheet);
+            if (worksheet && parts.contains(sheetPart.relsPart())) {
+                for (Element sheetRel : Dom.children(dom(sheetPart.relsPart()).getDocumentElement(), "Relationship")) {
+                    String type = sheetRel.getAttribute("Type");
+                    if (PackageWriter.REL_COMMENTS.equals(type) || PackageWriter.REL_VML.equals(type)) {
+                        throw new Unsupported("sheet " + sheetPart.name() + " has comments or a VML drawing of its own");
+                    }
+                }
+            }
+            sheets.add(sheetPart);
+        }
+        if (styles != null && parts.contains(styles)) {
+            try (InputStream in = source.getInputStream(source.getEntry(styles))) {
+                this.styles = StyleSheet.of(in);
+            }
+            this.stylesPart = styles;
+        } else {
+            this.styles = StyleSheet.fresh();
+            this.stylesPart = null;
+        }
+        this.zip = new PackageWriter(target);
+    }
+
+    /** Opens the clerk's workbook to patch it into {@code target}; refuses what it does not handle, writing nothing. */
+    public static WorkbookPatch open(Path workbook, Path target) throws IOException {
+        ZipFile zip = ZipFile.builder().setPath(workbook).get();
+        try {
+            return new WorkbookPatch(zip, target);
+        } catch (Unsupported | RuntimeException e) {
+            zip.close();
+            throw e;
+        } catch (IOException e) {
+            zip.close();
+            throw new Unsupported(e.getMessage());
+        }
+    }
+
+    public StyleSheet styles() {
+        return styles;
+    }
+
+    /** Her sheets' names, in the workbook's order. */
+    public List<String> sheetNames() {
+        return sheets.stream().map(SheetPart::name).toList();
+    }
+
+    /**
+     * The summary sheet, written now and placed first, selected and active; close its writer before marking.
+     *
+     * @return the writer of its rows, to be finished by the caller ({@link WorksheetWriter#finish}) and the part closed
+     */
+    public NewSheet summary(String name, WorksheetWriter.Setup setup) throws IOException {
+        if (summaryAdded) {
+            throw new IllegalStateException("the summary is already in");
+        }
+        summaryAdded = true;
+        String part = free("xl/worksheets/sheet", ".xml");
+        Writer writer = zip.textPart(part, PackageWriter.WORKSHEET);
+        addSheetFirst(name, part);
+        return new NewSheet(writer, new WorksheetWriter(writer, setup));
+    }
+
+    /** A sheet written by the caller: its rows, then {@link #close()}. */
+    public static final class NewSheet implements AutoCloseable {
+        private final Writer writer;
+        private final WorksheetWriter rows;
+
+        private NewSheet(Writer writer, WorksheetWriter rows) {
+            this.writer = writer;
+            this.rows = rows;
+        }
+
+        public WorksheetWriter rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() throws IOException {
+            rows.finish(null);
+            writer.close();
+        }
+    }
+
+    /**
+     * Streams one of her worksheets through, filling and commenting the cells of {@code marks} (rows in ascending
+     * order), and unselecting it. A sheet is marked once.
+     */
+    public void mark(String sheetName, Iterator<Marks.Row> marks) throws IOException {
+        SheetPart sheet = sheets.stream().filter(s -> s.name().equals(sheetName) && s.worksheet()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no worksheet " + sheetName));
+        if (!transformed.add(sheet.part())) {
+            throw new IllegalStateException("sheet " + sheetName + " already marked");
+        }
+        SheetComments comments = new SheetComments();
+        String drawingId = null;
+        try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
+             Writer out = zip.textPart(sheet.part(), null)) {
+            drawingId = new SheetStream(in, out, marks, comments).run();
+        } catch (XMLStreamException e) {
+            throw new IOException("sheet " + sheetName + " is not well-formed: " + e.getMessage(), e);
+        }
+        if (!comments.isEmpty()) {
+            int drawing = DRAWING_IDS + ++drawings;
+            String commentsPart = free("xl/comments", ".xml");
+            String vmlPart = free("xl/drawings/vmlDrawing", ".vml");
+            zip.part(commentsPart, comments.commentsPart(Marks.AUTHOR), PackageWriter.COMMENTS);
+            zip.part(vmlPart, comments.vmlPart(drawing), null);
+            Document rels = parts.contains(sheet.relsPart()) ? dom(sheet.relsPart()) : emptyRelationships();
+            String folder = folderOf(sheet.part());
+            addRelationship(rels, drawingId, PackageWriter.REL_VML, relative(folder, vmlPart));
+            addRelationship(rels, null, PackageWriter.REL_COMMENTS, relative(folder, commentsPart));
+            zip.part(sheet.relsPart(), Dom.bytes(rels), null);
+            replaced.add(sheet.relsPart());
+            ensureDefault("vml", PackageWriter.VML);
+        }
+    }
+
+    /** Ends the result: her other sheets (unselected where they were selected), her untouched parts, the changed ones. */
+    @Override
+    public void close() throws IOException {
+        try {
+            for (SheetPart sheet : sheets) {
+                if (!transformed.contains(sheet.part()) && selected(sheet.part())) {
+                    transformed.add(sheet.part());
+                    try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
+                         Writer out = zip.textPart(sheet.part(), null)) {
+                        new SheetStream(in, out, java.util.Collections.emptyIterator(), new SheetComments()).run();
+                    } catch (XMLStreamException e) {
+                        throw new IOException("sheet " + sheet.name() + " is not well-formed: " + e.getMessage(), e);
+                    }
+                }
+            }
+            replaced.addAll(transformed);
+            replaced.addAll(List.of("[Content_Types].xml", workbookPart, workbookRelsPart));
+            if (stylesPart != null) {
+                replaced.add(stylesPart);
+            }
+            for (Enumeration<ZipArchiveEntry> e = source.getEntriesInPhysicalOrder(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                if (!replaced.contains(entry.getName()) && !zip.overrides().containsKey("/" + entry.getName())) {
+                    zip.copy(source, entry);
+                }
+            }
+            String styles = stylesPart;
+            if (styles == null) {
+                styles = free(folderOf(workbookPart) + "styles", ".xml");
+                addRelationship(workbookRels, null, PackageWriter.REL_STYLES, relative(folderOf(workbookPart), styles));
+                zip.overrides().put("/" + styles, PackageWriter.STYLES);
+            }
+            zip.part(styles, this.styles.bytes(), null);
+            zip.part(workbookPart, Dom.bytes(workbook), null);
+            zip.part(workbookRelsPart, Dom.bytes(workbookRels), null);
+            Element types = contentTypes.getDocumentElement();
+            zip.overrides().forEach((part, type) -> {
+                if (!PackageWriter.VML.equals(type)) {
+                    Element override = contentTypes.createElementNS(CT_NS, "Override");
+                    override.setAttribute("PartName", part);
+                    override.setAttribute("ContentType", type);
+                    types.appendChild(override);
+                }
+            });
+            zip.part("[Content_Types].xml", Dom.bytes(contentTypes), null);
+        } finally {
+            try {
+                zip.close();
+            } finally {
+                source.close();
+            }
+        }
+    }
+
+    /** Gives up: closes both files, the result half written (the caller deletes it). */
+    public void abandon() {
+        try {
+            zip.close();
+        } catch (IOException | RuntimeException e) {
+            // the half-written result is deleted by the caller
+        }
+        try {
+            source.close();
+        } catch (IOException e) {
+            // read only
+        }
+    }
+
+    /** The summary first in the workbook's order, active and first visible; names scoped to a sheet follow their sheet. */
+    private void addSheetFirst(String name, String part) throws IOException {
+        Element root = workbook.getDocumentElement();
+        String relId = addRelationship(workbookRels, null, PackageWriter.REL_WORKSHEET, relative(folderOf(workbookPart), part));
+        Element sheetList = Dom.child(root, "sheets");
+        int maxId = 0;
+        for (Element sheet : Dom.children(sheetList, "sheet")) {
+            try {
+                maxId = Math.max(maxId, Integer.parseInt(sheet.getAttribute("sheetId")));
+            } catch (NumberFormatException e) {
+                throw new Unsupported("sheetId " + sheet.getAttribute("sheetId"));
+            }
+        }
+        Element sheet = Dom.create(sheetList, "sheet");
+        sheet.setAttribute("name", name);
+        sheet.setAttribute("sheetId", Integer.toString(maxId + 1));
+        String prefix = root.lookupPrefix(REL_NS);
+        sheet.setAttributeNS(REL_NS, (prefix == null ? "r" : prefix) + ":id", relId);
+        sheetList.insertBefore(sheet, sheetList.getFirstChild());
+        Element views = Dom.child(root, "bookViews");
+        if (views == null) {
+            views = Dom.create(root, "bookViews");
+            root.insertBefore(views, sheetList);
+        }
+        Element view = Dom.child(views, "workbookView");
+        if (view == null) {
+            view = Dom.create(root, "workbookView");
+            views.appendChild(view);
+        }
+        view.setAttribute("activeTab", "0");
+        view.removeAttribute("firstSheet");
+        Element names = Dom.child(root, "definedNames");
+        if (names != null) {
+            for (Element definedName : Dom.children(names, "definedName")) {
+                if (definedName.hasAttribute("localSheetId")) {
+                    try {
+                        definedName.setAttribute("localSheetId", Integer.toString(Integer.parseInt(definedName.getAttribute("localSheetId")) + 1));
+                    } catch (NumberFormatException e) {
+                        throw new Unsupported("localSheetId " + definedName.getAttribute("localSheetId"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether a sheet is selected (grouped with the one shown): it must not be once the summary is. */
+    private boolean selected(String part) throws IOException {
+        try (InputStream in = source.getInputStream(source.getEntry(part))) {
+            String head = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
+            int views = head.indexOf("sheetView");
+            return views >= 0 && (head.indexOf("tabSelected=\"1\"", views) >= 0 || head.indexOf("tabSelected=\"true\"", views) >= 0
+                    || head.indexOf("tabSelected='1'", views) >= 0 || head.indexOf("tabSelected='true'", views) >= 0);
+        }
+    }
+
+    /**
+     * One sheet streamed through StAX: marks merged into its rows, {@code tabSelected} dropped, the dimension dropped
+     * from a marked sheet (it may grow), the comments' drawing referenced in its place among the sheet's last elements.
+     */
+    private final class SheetStream {
+        private final XMLEventReader reader;
+        private final XMLEventWriter writer;
+        private final Iterator<Marks.Row> marks;
+        private final SheetComments comments;
+        private final String relPrefix;
+        private Marks.Row pending;
+        private String mainPrefix = "";
+        private String mainNamespace = StyleSheet.MAIN;
+        private String drawingId;
+        private boolean drawingWritten;
+
+        SheetStream(InputStream in, Writer out, Iterator<Marks.Row> marks, SheetComments comments) throws XMLStreamException {
+            this.reader = INPUTS.createXMLEventReader(in);
+            this.writer = OUTPUTS.createXMLEventWriter(out);
+            this.marks = marks;
+            this.comments = comments;
+            this.relPrefix = "r";
+            this.pending = marks.hasNext() ? marks.next() : null;
+        }
+
+        /** @return the relationship id its comments' drawing was given (null: no comments) */
+        String run() throws XMLStreamException, IOException {
+            int depth = 0;
+            int row = -1;
+            int column = -1;
+            boolean inData = false;
+            boolean afterData = false;
+            Marks.Row rowMarks = null;
+            int nextMark = 0;
+            String rPrefix = relPrefix;
+            while (reader.hasNext()) {
+                XMLEvent event = reader.nextEvent();
+                if (event.isStartDocument()) {
+                    // written as UTF-8 whatever her part declared
+                    javax.xml.stream.events.StartDocument document = (javax.xml.stream.events.StartDocument) event;
+                    event = document.standaloneSet() ? events.createStartDocument("UTF-8", "1.0", document.isStandalone())
+                            : events.createStartDocument("UTF-8", "1.0");
+                } else if (event.isStartElement()) {
+                    StartElement start = event.asStartElement();
+                    String name = start.getName().getLocalPart();
+                    depth++;
+                    if (depth == 1) {
+                        mainPrefix = start.getName().getPrefix();
+                        mainNamespace = start.getName().getNamespaceURI();
+                        String bound = start.getNamespaceContext().getNamespaceURI(rPrefix);
+                        if (bound == null || bound.isEmpty()) {
+                            List<Namespace> namespaces = new ArrayList<>();
+                            start.getNamespaces().forEachRemaining(namespaces::add);
+                            namespaces.add(events.createNamespace(rPrefix, REL_NS));
+                            List<Attribute> attributes = new ArrayList<>();
+                            start.getAttributes().forEachRemaining(attributes::add);
+                            event = events.createStartElement(start.getName(), attributes.iterator(), namespaces.iterator());
+                        } else if (!REL_NS.equals(bound)) {
+                            rPrefix = "tonghopr";
+                            List<Namespace> namespaces = new ArrayList<>();
+                            start.getNamespaces().forEachRemaining(namespaces::add);
+                            namespaces.add(events.createNamespace(rPrefix, REL_NS));
+                            List<Attribute> attributes = new ArrayList<>();
+                            start.getAttributes().forEachRemaining(attributes::add);
+                            event = events.createStartElement(start.getName(), attributes.iterator(), namespaces.iterator());
+                        }
+                    } else if (depth == 2 && name.equals("dimension") && pending != null) {
+                        skipElement();
+                        depth--;
+                        continue;
+                    } else if (depth == 2 && afterData && !drawingWritten && AFTER_LEGACY_DRAWING.contains(name)) {
+                        writeDrawing(rPrefix);
+                    } else if (name.equals("sheetView")) {
+                        event = without(start, "tabSelected");
+                    } else if (depth == 2 && name.equals("sheetData")) {
+                        inData = true;
+                    } else if (inData && depth == 3 && name.equals("row")) {
+                        int r = intAttribute(start, "r", row + 2) - 1;
+                        while (pending != null && pending.row() < r) {
+                            writeNewRow(pending);
+                            advance();
+                        }
+                        row = r;
+                        column = -1;
+                        if (pending != null && pending.row() == r) {
+                            rowMarks = pending;
+                            nextMark = 0;
+                            advance();
+                            event = without(start, "spans");
+                        } else {
+                            rowMarks = null;
+                        }
+                    } else if (inData && depth == 4 && name.equals("c")) {
+                        Attribute ref = start.getAttributeByName(new QName("r"));
+                        column = ref != null ? Math.max(XmlText.columnOf(ref.getValue()), column + 1) : column + 1;
+                        if (rowMarks != null) {
+                            while (nextMark < rowMarks.cells().size() && rowMarks.cells().get(nextMark).column() < column) {
+                                writeNewCell(row, rowMarks.cells().get(nextMark++), 0);
+                            }
+                            if (nextMark < rowMarks.cells().size() && rowMarks.cells().get(nextMark).column() == column) {
+                                Marks.Cell mark = rowMarks.cells().get(nextMark++);
+                                int style = intAttribute(start, "s", 0);
+                                event = with(start, "s", Integer.toString(styles.filled(style, mark.fillArgb())));
+                                comment(row, mark);
+                            }
+                        }
+                    }
+                } else if (event.isEndElement()) {
+                    String name = event.asEndElement().getName().getLocalPart();
+                    if (inData && depth == 3 && name.equals("row")) {
+                        if (rowMarks != null) {
+                            while (nextMark < rowMarks.cells().size()) {
+                                writeNewCell(row, rowMarks.cells().get(nextMark++), 0);
+                            }
+                            rowMarks = null;
+                        }
+                    } else if (depth == 2 && name.equals("sheetData")) {
+                        while (pending != null) {
+                            writeNewRow(pending);
+                            advance();
+                        }
+                        inData = false;
+                        afterData = true;
+                    } else if (depth == 1 && !drawingWritten) {
+                        writeDrawing(rPrefix);
+                    }
+                    depth--;
+                }
+                writer.add(event);
+            }
+            writer.flush();
+            writer.close();
+            return drawingId;
+        }
+
+        private void advance() {
+            pending = marks.hasNext() ? marks.next() : null;
+        }
+
+        private void comment(int row, Marks.Cell mark) {
+            if (mark.comment() != null) {
+                comments.add(row, mark.column(), mark.comment());
+            }
+        }
+
+        private void writeDrawing(String prefix) throws XMLStreamException {
+            drawingWritten = true;
+            if (comments.isEmpty()) {
+                return;
+            }
+            drawingId = "rIdTonghop" + (DRAWING_IDS + drawings + 1);
+            writer.add(events.createStartElement(mainPrefix, mainNamespace, "legacyDrawing",
+                    List.of(events.createAttribute(prefix, REL_NS, "id", drawingId)).iterator(), java.util.Collections.emptyIterator()));
+            writer.add(events.createEndElement(mainPrefix, mainNamespace, "legacyDrawing"));
+        }
+
+        private void writeNewRow(Marks.Row marked) throws XMLStreamException {
+            writer.add(events.createStartElement(mainPrefix, mainNamespace, "row",
+                    List.of(events.createAttribute("r", Integer.toString(marked.row() + 1))).iterator(), java.util.Collections.emptyIterator()));
+            for (Marks.Cell cell : marked.cells()) {
+                writeNewCell(marked.row(), cell, 0);
+            }
+            writer.add(events.createEndElement(mainPrefix, mainNamespace, "row"));
+        }
+
+        private void writeNewCell(int row, Marks.Cell mark, int style) throws XMLStreamException {
+            writer.add(events.createStartElement(mainPrefix, mainNamespace, "c", List.of(
+                    events.createAttribute("r", XmlText.cell(row, mark.column())),
+                    events.createAttribute("s", Integer.toString(styles.filled(style, mark.fillArgb())))).iterator(),
+                    java.util.Collections.emptyIterator()));
+            writer.add(events.createEndElement(mainPrefix, mainNamespace, "c"));
+            comment(row, mark);
+        }
+
+        private void skipElement() throws XMLStreamException {
+            int open = 1;
+            while (open > 0 && reader.hasNext()) {
+                XMLEvent event = reader.nextEvent();
+                if (event.isStartElement()) {
+                    open++;
+                } else if (event.isEndElement()) {
+                    open--;
+                }
+            }
+        }
+    }
+
+    private static int intAttribute(StartElement start, String name, int missing) {
+        Attribute attribute = start.getAttributeByName(new QName(name));
+        if (attribute == null) {
+            return missing;
+        }
+        try {
+            return Integer.parseInt(attribute.getValue().strip());
+        } catch (NumberFormatException e) {
+            return missing;
+        }
+    }
+
+    private StartElement without(StartElement start, String attributeName) {
+        if (start.getAttributeByName(new QName(attributeName)) == null) {
+            return start;
+        }
+        return rebuilt(start, attributeName, null);
+    }
+
+    private StartElement with(StartElement start, String attributeName, String value) {
+        return rebuilt(start, attributeName, value);
+    }
+
+    private StartElement rebuilt(StartElement start, String attributeName, String value) {
+        List<Attribute> attributes = new ArrayList<>();
+        for (Iterator<Attribute> it = start.getAttributes(); it.hasNext(); ) {
+            Attribute a = it.next();
+            if (!a.getName().getLocalPart().equals(attributeName) || !a.getName().getNamespaceURI().isEmpty()) {
+                attributes.add(a);
+            }
+        }
+        if (value != null) {
+            attributes.add(events.createAttribute(attributeName, value));
+        }
+        return events.createStartElement(start.getName(), attributes.iterator(), start.getNamespaces());
+    }
+
+    private Document dom(String part) throws IOException {
+        ZipArchiveEntry entry = source.getEntry(part);
+        if (entry == null) {
+            throw new Unsupported("no part " + part);
+        }
+        try (InputStream in = source.getInputStream(entry)) {
+            return Dom.parse(in);
+        }
+    }
+
+    private Document emptyRelationships() throws IOException {
+        return Dom.parse(new java.io.ByteArrayInputStream(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"" + PR_NS + "\"/>")
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Adds a relationship (under {@code id}, or a new id) and returns its id. */
+    private static String addRelationship(Document rels, String id, String type, String target) {
+        Element root = rels.getDocumentElement();
+        Set<String> taken = new HashSet<>();
+        for (Element rel : Dom.children(root, "Relationship")) {
+            taken.add(rel.getAttribute("Id"));
+        }
+        String chosen = id;
+        for (int n = taken.size() + 1; chosen == null || taken.contains(chosen); n++) {
+            chosen = "rId" + n;
+        }
+        Element rel = rels.createElementNS(PR_NS, "Relationship");
+        rel.setAttribute("Id", chosen);
+        rel.setAttribute("Type", type);
+        rel.setAttribute("Target", target);
+        root.appendChild(rel);
+        return chosen;
+    }
+
+    private void ensureDefault(String extension, String type) {
+        Element types = contentTypes.getDocumentElement();
+        for (Element d : Dom.children(types, "Default")) {
+            if (d.getAttribute("Extension").equalsIgnoreCase(extension)) {
+                return;
+            }
+        }
+        Element d = contentTypes.createElementNS(CT_NS, "Default");
+        d.setAttribute("Extension", extension);
+        d.setAttribute("ContentType", type);
+        types.insertBefore(d, types.getFirstChild());
+    }
+
+    /** A part name not in her package nor written yet: {@code prefix + n + suffix}. */
+    private String free(String prefix, String suffix) {
+        for (int n = 1; ; n++) {
+            String name = prefix + n + suffix;
+            if (!parts.contains(name) && !zip.overrides().containsKey("/" + name) && !replaced.contains(name)) {
+                parts.add(name);
+                return name;
+            }
+        }
+    }
+
+    private static String relsOf(String part) {
+        int slash = part.lastIndexOf('/');
+        return part.substring(0, slash + 1) + "_rels/" + part.substring(slash + 1) + ".rels";
+    }
+
+    private static String folderOf(String part) {
+        return part.substring(0, part.lastIndexOf('/') + 1);
+    }
+
+    /** A relationship's target as a part name: absolute ("/xl/...") or relative to {@code folder} ("xl/"). */
+    static String resolve(String folder, String target) {
+        String path = target.startsWith("/") ? target.substring(1) : folder + target;
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                if (!segments.isEmpty()) {
+                    segments.remove(segments.size() - 1);
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    /** The target of {@code part} relative to {@code folder} (both inside the package). */
+    static String relative(String folder, String part) {
+        String[] from = folder.isEmpty() ? new String[0] : folder.split("/");
+        String[] to = part.split("/");
+        int common = 0;
+        while (common < from.length && common < to.length - 1 && from[common].equals(to[common])) {
+            common++;
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = common; i < from.length; i++) {
+            path.append("../");
+        }
+        for (int i = common; i < to.length; i++) {
+            path.append(to[i]).append(i < to.length - 1 ? "/" : "");
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,85 @@
+package vn.tonghop.export.xlsx;
+
+/**
+ * Text as SpreadsheetML holds it: XML-escaped, and the characters XML 1.0 cannot carry at all (control characters a
+ * CSV may hold) written as Excel's own {@code _xHHHH_} escape, as Excel and POI write them.
+ */
+final class XmlText {
+
+    private XmlText() {
+    }
+
+    /** Appends {@code text} escaped for element content or a double-quoted attribute. */
+    static StringBuilder append(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\t', '\n' -> out.append(c);
+                case '\r' -> out.append("&#13;");
+                default -> {
+                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                        out.append("_x").append(String.format("%04X", (int) c)).append('_');
+                    } else if (Character.isHighSurrogate(c)) {
+                        if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                            out.append(c).append(text.charAt(++i));
+                        } else {
+                            out.append("_x").append(String.format("%04X", (int) c)).append('_');
+                        }
+                    } else if (Character.isLowSurrogate(c)) {
+                        out.append("_x").append(String.format("%04X", (int) c)).append('_');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String escape(String text) {
+        return append(new StringBuilder(text.length() + 16), text).toString();
+    }
+
+    /** "A", "B", ..., "Z", "AA": the letters of a 0-based column. */
+    static String column(int index) {
+        StringBuilder letters = new StringBuilder(3);
+        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
+            letters.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return letters.toString();
+    }
+
+    /** "B7" for 0-based (row 6, column 1). */
+    static String cell(int row, int column) {
+        return column(column) + (row + 1);
+    }
+
+    /** The 0-based column of a cell reference ("AB12" → 27); -1 when it is not one. */
+    static int columnOf(String reference) {
+        int n = 0;
+        int i = 0;
+        for (; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                n = n * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                n = n * 26 + (c - 'a' + 1);
+            } else {
+                break;
+            }
+        }
+        return i == 0 ? -1 : n - 1;
+    }
+
+    /** A number as a cell value: no trailing ".0", no exponent for ordinary figures. */
+    static String number(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}
