@@ -118,13 +118,15 @@ public class ResultWorkbookWriter {
      */
     private final class Opened implements AutoCloseable {
         private final Path source;
+        private final Optional<TableFiles.Detected> detected;
         private Optional<LocatedTable> table;
         private boolean opened;
         private TableFile file;
         private String unreadable;
 
-        Opened(Path source, Optional<LocatedTable> known) {
+        Opened(Path source, Optional<LocatedTable> known, Optional<TableFiles.Detected> detected) {
             this.source = source;
+            this.detected = detected;
             this.table = known.isPresent() ? known : null;
         }
 
@@ -134,7 +136,7 @@ public class ResultWorkbookWriter {
                 opened = true;
                 if (Files.isRegularFile(source)) {
                     try {
-                        file = new TableFiles().open(source);
+                        file = new TableFiles().open(source, detected);
                     } catch (UnreadableFileException e) {
                         unreadable = messages.get(e.reason().messageKey());
                     }
@@ -199,7 +201,7 @@ public class ResultWorkbookWriter {
      *                   every call: they are read a few times (to count them, then to mark each sheet), never all held
      */
     public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues) throws IOException {
-        return write(source, target, submission, office, issues, Optional.empty());
+        return write(source, target, submission, office, issues, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -207,10 +209,10 @@ public class ResultWorkbookWriter {
      * (empty: it is located again).
      */
     public Mode write(Path source, Path target, Submission submission, String office, Supplier<Stream<Issue>> issues,
-                      Optional<LocatedTable> located) throws IOException {
+                      Optional<LocatedTable> located, Optional<TableFiles.Detected> detected) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         Mode mode;
-        try (Opened opened = new Opened(source, located)) {
+        try (Opened opened = new Opened(source, located, detected)) {
             IssueCells cells = new IssueCells(opened.table());
             IssueCells.Tally tally;
             try (Stream<Issue> all = issues.get()) {
@@ -587,7 +589,9 @@ public class ResultWorkbookWriter {
                 : submission.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).format(RECEIVED)));
         String format = submission.format() != null ? submission.format() : opened.file() == null ? null : opened.file().format();
         lines.add(line("format", format == null ? messages.get("ketqua.summary.unknown") : format.toUpperCase(Locale.ROOT)));
-        String encoding = submission.encoding() != null ? submission.encoding() : opened.file() == null ? null : opened.file().encoding();
+        // a workbook has no text encoding: it is not opened again to be asked
+        String encoding = submission.encoding() != null || (format != null && !"csv".equals(format)) ? submission.encoding()
+                : opened.file() == null ? null : opened.file().encoding();
         lines.add(line("encoding", encoding != null ? encoding
                 : format != null && !"csv".equals(format) ? messages.get("ketqua.summary.encoding.excel") : messages.get("ketqua.summary.unknown")));
         lines.add(line("sheet", sheetRead(opened, submission, sheetNames)));

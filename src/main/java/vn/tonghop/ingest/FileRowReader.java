@@ -209,7 +209,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             return;
         }
         LocatedTable table = located.get();
-        locatedTables.remember(submission.id(), file.format(), table);
+        locatedTables.remember(submission.id(), table, file.detected());
         TitlePeriod title = titlePeriod(table.titleLines());
         if (title.conflict() != null) {
             reject(state, messages.get("file.titlePeriodConflict", messages.period(title.period()), messages.period(title.conflict())));

@@ -207,7 +207,7 @@ final class ReportTasklet implements Tasklet {
      */
     private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder) throws IOException {
         String stem = stem(target.getFileName().toString());
-        Optional<LocatedTable> located = locatedTables.take(submission.id());
+        Optional<LocatedTables.Handover> handover = locatedTables.take(submission.id());
         try {
             readTransaction.executeWithoutResult(status -> {
                 try {
@@ -219,7 +219,7 @@ final class ReportTasklet implements Tasklet {
                     if (workbook.enabled()) {
                         ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
                                 InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found,
-                                located);
+                                handover.map(LocatedTables.Handover::table), handover.flatMap(LocatedTables.Handover::detected));
                         log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);
                     }
                 } catch (IOException e) {

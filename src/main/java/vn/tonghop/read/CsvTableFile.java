@@ -51,6 +51,11 @@ final class CsvTableFile implements TableFile {
     }
 
     @Override
+    public java.util.Optional<TableFiles.Detected> detected() {
+        return java.util.Optional.of(new TableFiles.Detected(encoding, delimiter));
+    }
+
+    @Override
     public List<SheetRef> sheets() {
         return List.of(sheet);
     }

@@ -32,4 +32,9 @@ public interface TableFile extends Closeable {
 
     /** For CSV, the detected delimiter ({@code ,} {@code ;} or tab); {@code 0} for Excel. */
     char delimiter();
+
+    /** What was detected when it was opened, to open the same file again without detecting it anew (CSV only). */
+    default java.util.Optional<TableFiles.Detected> detected() {
+        return java.util.Optional.empty();
+    }
 }

@@ -24,6 +24,28 @@ public final class TableFiles {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
 
+    /** A CSV's encoding and delimiter as they were detected: opens it again as it was read (opaque outside this package). */
+    public static final class Detected {
+        final TextEncoding encoding;
+        final char delimiter;
+
+        Detected(TextEncoding encoding, char delimiter) {
+            this.encoding = encoding;
+            this.delimiter = delimiter;
+        }
+    }
+
+    /**
+     * Opens a file again with what was detected when it was first opened (its results are written from the same
+     * reading), or as {@link #open(Path)} does when nothing is known.
+     */
+    public TableFile open(Path file, java.util.Optional<Detected> detected) throws UnreadableFileException {
+        if (detected.isPresent() && Files.isRegularFile(file)) {
+            return new CsvTableFile(file, detected.get().encoding, detected.get().delimiter);
+        }
+        return open(file);
+    }
+
     public TableFile open(Path file) throws UnreadableFileException {
         String name = file.getFileName().toString();
         byte[] head;

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.tonghop.read.TableFile;
+import vn.tonghop.read.TableFiles;
 import vn.tonghop.form.ColumnRole;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.TableShape;
@@ -23,9 +26,9 @@ class LocatedTablesTest {
 
     @Test
     void take_whenAWorkbooksTableWasRemembered_thenItIsHandedOverOnceWithItsColumns() {
-        tables.remember(7, "xlsx", table());
+        tables.remember(7, table(), Optional.empty());
 
-        LocatedTable taken = tables.take(7).orElseThrow();
+        LocatedTable taken = tables.take(7).orElseThrow().table();
 
         assertThat(taken.sheet().name()).isEqualTo("Báo cáo năm 2023");
         assertThat(taken.headerLastRow()).isEqualTo(3);
@@ -37,9 +40,25 @@ class LocatedTablesTest {
     }
 
     @Test
-    void remember_whenTheFileIsACsv_thenNothingIsKept() {
-        tables.remember(8, "csv", table());
+    void remember_whenTheFileIsACsv_thenHowItWasReadIsHandedOverWithItsTable() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("bang", ".csv");
+        try {
+            java.nio.file.Files.write(csv, "Mã xã;Tên xã\n01969;Phủ Thông\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Optional<TableFiles.Detected> detected;
+            try (TableFile file = new TableFiles().open(csv)) {
+                detected = file.detected();
+            }
+            tables.remember(8, table(), detected);
 
-        assertThat(tables.take(8)).isEmpty();
+            LocatedTables.Handover taken = tables.take(8).orElseThrow();
+
+            assertThat(taken.table().headerLastRow()).isEqualTo(3);
+            try (TableFile again = new TableFiles().open(csv, taken.detected())) {
+                assertThat(again.delimiter()).isEqualTo(';');
+                assertThat(again.encoding()).isEqualTo("UTF-8");
+            }
+        } finally {
+            java.nio.file.Files.delete(csv);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -25,9 +26,14 @@ final class Dom {
     private Dom() {
     }
 
+    /** One hardened builder per thread, reset between documents: making one looks for classes through every nested jar. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(XMLHelper::newDocumentBuilder);
+
     static Document parse(InputStream in) throws IOException {
+        DocumentBuilder builder = BUILDERS.get();
+        builder.reset();
         try {
-            return XMLHelper.newDocumentBuilder().parse(in);
+            return builder.parse(in);
         } catch (SAXException e) {
             throw new IOException("not well-formed XML: " + e.getMessage(), e);
         }

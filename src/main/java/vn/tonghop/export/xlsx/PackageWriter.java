@@ -51,6 +51,14 @@ final class PackageWriter implements AutoCloseable {
         }
     }
 
+    /** A part whose first bytes are given and whose rest is copied from {@code rest}. */
+    void rawPart(String name, byte[] head, java.io.InputStream rest) throws IOException {
+        zip.putArchiveEntry(new ZipArchiveEntry(name));
+        zip.write(head);
+        rest.transferTo(zip);
+        zip.closeArchiveEntry();
+    }
+
     /** A part written as text by the caller, who must close the writer before the next part. */
     Writer textPart(String name, String contentType) throws IOException {
         if (entryOpen) {

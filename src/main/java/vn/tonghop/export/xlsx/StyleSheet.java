@@ -70,9 +70,24 @@ public final class StyleSheet {
     /** The styles of a new workbook: the default format alone. */
     public static StyleSheet fresh() {
         try {
-            return new StyleSheet(Dom.parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8))));
+            Document copy;
+            synchronized (TEMPLATE) {
+                copy = (Document) TEMPLATE.cloneNode(true);
+            }
+            return new StyleSheet(copy);
         } catch (IOException e) {
             throw new IllegalStateException("the built-in styles part does not parse", e);
+        }
+    }
+
+    /** The styles of a new workbook, parsed once and copied for each. */
+    private static final Document TEMPLATE;
+
+    static {
+        try {
+            TEMPLATE = Dom.parse(new ByteArrayInputStream(FRESH.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 

@@ -260,14 +260,8 @@ public final class WorkbookPatch implements AutoCloseable {
     public void close() throws IOException {
         try {
             for (SheetPart sheet : sheets) {
-                if (!transformed.contains(sheet.part()) && selected(sheet.part())) {
-                    transformed.add(sheet.part());
-                    try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
-                         Writer out = zip.textPart(sheet.part(), null)) {
-                        new SheetStream(in, out, java.util.Collections.emptyIterator(), new SheetComments()).run();
-                    } catch (XMLStreamException e) {
-                        throw new IOException("sheet " + sheet.name() + " is not well-formed: " + e.getMessage(), e);
-                    }
+                if (!transformed.contains(sheet.part())) {
+                    unselect(sheet);
                 }
             }
             replaced.addAll(transformed);
@@ -368,15 +362,61 @@ public final class WorkbookPatch implements AutoCloseable {
         }
     }
 
-    /** Whether a sheet is selected (grouped with the one shown): it must not be once the summary is. */
-    private boolean selected(String part) throws IOException {
-        try (InputStream in = source.getInputStream(source.getEntry(part))) {
-            String head = new String(in.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-            int views = head.indexOf("sheetView");
-            return views >= 0 && (head.indexOf("tabSelected=\"1\"", views) >= 0 || head.indexOf("tabSelected=\"true\"", views) >= 0
-                    || head.indexOf("tabSelected='1'", views) >= 0 || head.indexOf("tabSelected='true'", views) >= 0);
+    /**
+     * A sheet of hers left unmarked but selected (shown with, or grouped with, the one that opens) must not be once the
+     * summary is: its {@code tabSelected} is taken out of the sheet views at its head, the rest of the part copied as it
+     * is. A head that does not end its sheet views early goes through the XML stream instead.
+     */
+    private void unselect(SheetPart sheet) throws IOException {
+        byte[] head;
+        try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
+            head = in.readNBytes(HEAD_BYTES);
+        }
+        String text = new String(head, StandardCharsets.ISO_8859_1); // byte for character: indexes stay byte offsets
+        java.util.regex.Matcher closing = END_OF_VIEWS.matcher(text);
+        int end = closing.find() ? closing.start() : -1;
+        int data = text.indexOf("sheetData");
+        if (end < 0 && (data >= 0 || head.length < HEAD_BYTES)) {
+            return; // no sheet views: nothing is selected
+        }
+        java.util.regex.Matcher views = SHEET_VIEW.matcher(text);
+        boolean selected = false;
+        while (views.find() && (end < 0 || views.start() < end)) {
+            selected |= SELECTED.matcher(views.group()).find();
+        }
+        if (!selected) {
+            return;
+        }
+        transformed.add(sheet.part());
+        if (end < 0) {
+            try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
+                 Writer out = zip.textPart(sheet.part(), null)) {
+                new SheetStream(in, out, java.util.Collections.emptyIterator(), new SheetComments()).run();
+            } catch (XMLStreamException e) {
+                throw new IOException("sheet " + sheet.name() + " is not well-formed: " + e.getMessage(), e);
+            }
+            return;
+        }
+        // the views end at a tag boundary within the head: everything up to there is ASCII-safe to edit as bytes
+        StringBuilder edited = new StringBuilder(end + 16);
+        java.util.regex.Matcher tags = SHEET_VIEW.matcher(text.substring(0, end));
+        int copied = 0;
+        while (tags.find()) {
+            edited.append(text, copied, tags.start()).append(TAB_SELECTED.matcher(tags.group()).replaceAll(""));
+            copied = tags.end();
+        }
+        edited.append(text, copied, end);
+        try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
+            in.skipNBytes(end);
+            zip.rawPart(sheet.part(), edited.toString().getBytes(StandardCharsets.ISO_8859_1), in);
         }
     }
+
+    private static final int HEAD_BYTES = 64 * 1024;
+    private static final java.util.regex.Pattern SELECTED = java.util.regex.Pattern.compile("\\stabSelected\\s*=\\s*(?:\"(?:1|true)\"|'(?:1|true)')");
+    private static final java.util.regex.Pattern END_OF_VIEWS = java.util.regex.Pattern.compile("</(?:[A-Za-z_][\\w.-]*:)?sheetViews\\s*>");
+    private static final java.util.regex.Pattern SHEET_VIEW = java.util.regex.Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?sheetView\\b[^>]*>");
+    private static final java.util.regex.Pattern TAB_SELECTED = java.util.regex.Pattern.compile("\\s+tabSelected\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
 
     /**
      * One sheet streamed through StAX: marks merged into its rows, {@code tabSelected} dropped, the dimension dropped

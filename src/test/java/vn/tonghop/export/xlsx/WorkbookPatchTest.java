@@ -105,9 +105,37 @@ class WorkbookPatchTest {
         try (ZipFile theirs = ZipFile.builder().setPath(FIXTURE).get(); ZipFile ours = ZipFile.builder().setPath(result).get()) {
             for (String part : List.of("xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "docProps/core.xml")) {
                 try (InputStream a = theirs.getInputStream(theirs.getEntry(part)); InputStream b = ours.getInputStream(ours.getEntry(part))) {
-                    assertThat(b.readAllBytes()).as(part).isEqualTo(a.readAllBytes());
+                    assertThat(new String(b.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(part)
+                            .isEqualTo(new String(a.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
+        }
+    }
+
+    @Test
+    void patch_whenHerSelectedSheetIsNotMarked_thenOnlyItsSelectionChanges() throws IOException {
+        Path result = out.resolve("khong-danh-dau.ketqua.xlsx");
+        try (WorkbookPatch patch = WorkbookPatch.open(FIXTURE, result)) {
+            try (WorkbookPatch.NewSheet summary = patch.summary("Tóm tắt", new WorksheetWriter.Setup(true, 0, Map.of(), false))) {
+                summary.rows().startRow(0, 0);
+                summary.rows().text(0, "ĐÃ NHẬN", 0);
+            }
+        }
+        try (XSSFWorkbook workbook = open(result)) {
+            assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+            assertThat(workbook.getSheet("Tổng hợp").isSelected()).isFalse();
+            assertThat(cell(workbook.getSheet("Tổng hợp"), "D8").getCellFormula()).isEqualTo("SUM(D4:D7)");
+        }
+        try (ZipFile theirs = ZipFile.builder().setPath(FIXTURE).get(); ZipFile ours = ZipFile.builder().setPath(result).get()) {
+            String her;
+            String mine;
+            try (InputStream a = theirs.getInputStream(theirs.getEntry("xl/worksheets/sheet2.xml"));
+                 InputStream b = ours.getInputStream(ours.getEntry("xl/worksheets/sheet2.xml"))) {
+                her = new String(a.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                mine = new String(b.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(her).contains("tabSelected=\"true\"");
+            assertThat(mine).isEqualTo(her.replace(" tabSelected=\"true\"", ""));
         }
     }
 
