@@ -25,6 +25,7 @@ import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.normalise.Period;
 import vn.tonghop.normalise.PeriodMatch;
 import vn.tonghop.normalise.PeriodParser;
+import vn.tonghop.read.HeadKeepingTableFile;
 import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
 import vn.tonghop.read.UncheckedUnreadableFileException;
@@ -197,7 +198,8 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             return;
         }
         try {
-            file = new TableFiles().open(layout.file(submission.inboxPath()));
+            // the header search and the rows read the same first lines: they are parsed once
+            file = new HeadKeepingTableFile(new TableFiles().open(layout.file(submission.inboxPath())));
         } catch (UnreadableFileException e) {
             log.info("{}: {}", submission.inboxPath(), e.getMessage());
             reject(state, messages.get("file.unreadable", messages.get(e.reason().messageKey())));
