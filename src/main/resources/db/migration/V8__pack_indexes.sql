@@ -5,3 +5,5 @@
 CREATE INDEX report_commune_year_idx ON report (commune_code, form_code, year);
 -- A province's aggregate rows of a year.
 CREATE INDEX aggregate_value_province_idx ON aggregate_value (form_code, year, province_code);
+-- The rejected rows of a province's communes that did not report (a few communes, never the whole issue table).
+CREATE INDEX issue_error_commune_idx ON issue (commune_code) WHERE severity = 'error';

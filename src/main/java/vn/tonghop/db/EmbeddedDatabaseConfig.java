@@ -46,6 +46,7 @@ public class EmbeddedDatabaseConfig {
         config.setUsername("postgres");
         config.setMaximumPoolSize(8);
         config.setPoolName("tonghop-embedded");
+        config.setConnectionInitSql("SET jit = off"); // as spring.datasource.hikari.connection-init-sql for a server
         return new HikariDataSource(config);
     }
 }

@@ -78,8 +78,15 @@ public final class FormLoader {
         return new ReportForm(code, name, indicators, columns, strings(map.get("total_row_labels")), rates);
     }
 
+    /** An indicator's code is an identifier: it names a column of aggregates.csv and travels unquoted through COPY. */
+    private static final java.util.regex.Pattern INDICATOR_CODE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
     private static Indicator indicator(Map<String, Object> map, String origin) {
         String code = requireText(map, "code", origin);
+        if (!INDICATOR_CODE.matcher(code).matches()) {
+            throw new InvalidFormException(origin + ": indicator code '" + code
+                    + "' must be lower-case letters, digits and underscores, starting with a letter (e.g. propaganda_sessions)");
+        }
         String kindText = requireText(map, "kind", origin + " " + code);
         IndicatorKind kind;
         try {

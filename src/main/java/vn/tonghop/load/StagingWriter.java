@@ -103,9 +103,9 @@ public class StagingWriter {
                 .append('\n');
         for (Map.Entry<String, BigDecimal> value : row.values().entrySet()) {
             SourceCell cell = row.sources().get(value.getKey());
-            values.append(reportId).append(',');
-            quote(values, value.getKey()).append(',').append(value.getValue().toPlainString()).append(',')
-                    .append(cell == null ? reportRow : cell.rowNumber()).append(',');
+            // an indicator code is the form's identifier (letters, digits, underscores): no quoting needed
+            values.append(reportId).append(',').append(value.getKey()).append(',');
+            number(values, value.getValue()).append(',').append(cell == null ? reportRow : cell.rowNumber()).append(',');
             if (cell != null) {
                 quote(values, cell.column());
             }
@@ -134,6 +134,14 @@ public class StagingWriter {
 
     public void clear(long submissionId) {
         clear(List.of(submissionId));
+    }
+
+    /** A value as COPY reads a numeric: a whole number of a few digits without going through its plain string. */
+    private static StringBuilder number(StringBuilder out, BigDecimal value) {
+        if (value.scale() == 0 && value.precision() < 19) {
+            return out.append(value.longValue());
+        }
+        return out.append(value.toPlainString());
     }
 
     /** A CSV field for COPY: always quoted, so an empty text stays empty rather than NULL; null stays NULL. */

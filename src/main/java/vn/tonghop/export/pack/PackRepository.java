@@ -227,23 +227,24 @@ public class PackRepository {
         record Line(String code, String name, String district, boolean expected, boolean reported, String periodCode,
                     String periodType, LocalDate periodEnd, OffsetDateTime arrived) {
         }
+        // Every version of the province's communes' reports, fetched by commune through the index (not the year's
+        // reports scanned for each province); a period's arrival is its earliest version's, the rows kept are those in force.
         List<Line> lines = jdbc.query("""
                 WITH communes AS (
                     SELECT commune_code, commune_name, parent_code, expected, reported FROM completeness
                     WHERE form_code = :form AND year = :year AND province_code = :province),
-                first_arrival AS (
-                    SELECT r.commune_code, r.period_code,
-                           min(least(s.received_at, coalesce(s.file_modified_at, s.received_at))) AS arrived
-                    FROM communes c JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year
-                    JOIN submission s ON s.id = r.submission_id
-                    GROUP BY r.commune_code, r.period_code)
-                SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported,
-                       r.period_code, r.period_type, r.period_end, f.arrived
-                FROM communes c
-                LEFT JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year
-                     AND r.superseded_by IS NULL
-                LEFT JOIN first_arrival f ON f.commune_code = r.commune_code AND f.period_code = r.period_code
-                ORDER BY c.parent_code NULLS FIRST, c.commune_code, r.period_end, r.period_start""", p,
+                versions AS (
+                    SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported,
+                           r.period_code, r.period_type, r.period_end, r.period_start, r.superseded_by,
+                           min(least(s.received_at, coalesce(s.file_modified_at, s.received_at)))
+                               OVER (PARTITION BY c.commune_code, r.period_code) AS arrived
+                    FROM communes c
+                    LEFT JOIN LATERAL (SELECT * FROM report r WHERE r.commune_code = c.commune_code AND r.form_code = :form
+                                       AND r.year = :year OFFSET 0) r ON true
+                    LEFT JOIN submission s ON s.id = r.submission_id)
+                SELECT commune_code, commune_name, parent_code, expected, reported, period_code, period_type, period_end, arrived
+                FROM versions c WHERE superseded_by IS NULL
+                ORDER BY c.parent_code NULLS FIRST, c.commune_code, c.period_end, c.period_start""", p,
                 (rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
         Map<String, String> rejected = rejectedRows(p);
@@ -301,9 +302,10 @@ public class PackRepository {
      */
     private List<StandingWarning> warnings(MapSqlParameterSource p) {
         return jdbc.query("""
-                WITH province_reports AS (
+                WITH province_reports AS MATERIALIZED (
                     SELECT r.submission_id, r.commune_code FROM completeness c
-                    JOIN report r ON r.commune_code = c.commune_code AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL
+                    CROSS JOIN LATERAL (SELECT submission_id, commune_code FROM report r WHERE r.commune_code = c.commune_code
+                                        AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL OFFSET 0) r
                     WHERE c.form_code = :form AND c.year = :year AND c.province_code = :province),
                 files AS (SELECT DISTINCT submission_id FROM province_reports)
                 SELECT i.commune_code, c.commune_name, c.parent_code, s.inbox_path, i.sheet, i.row_number, i.column_name, i.cell_value, i.message

@@ -13,20 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.namespace.QName;
-import javax.xml.stream.XMLEventFactory;
-import javax.xml.stream.XMLEventReader;
-import javax.xml.stream.XMLEventWriter;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.events.Attribute;
-import javax.xml.stream.events.Namespace;
-import javax.xml.stream.events.StartElement;
-import javax.xml.stream.events.XMLEvent;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.poi.util.XMLHelper;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -55,9 +43,6 @@ public final class WorkbookPatch implements AutoCloseable {
     private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private static final String CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types";
     private static final String PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-    /** Children of a worksheet that come after {@code legacyDrawing} (ECMA-376 CT_Worksheet). */
-    private static final Set<String> AFTER_LEGACY_DRAWING = Set.of("legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls",
-            "webPublishItems", "tableParts", "extLst", "AlternateContent");
     /** Shape ids of our comment drawings are numbered from here, apart from any drawing of hers. */
     private static final int DRAWING_IDS = 1000;
 
@@ -82,10 +67,6 @@ public final class WorkbookPatch implements AutoCloseable {
     private final Set<String> parts = new HashSet<>();
     private final Set<String> replaced = new HashSet<>();
     private final Set<String> transformed = new HashSet<>();
-    private static final XMLInputFactory INPUTS = XMLHelper.newXMLInputFactory();
-    private static final XMLOutputFactory OUTPUTS = XMLHelper.newXMLOutputFactory();
-    private static final XMLEventFactory EVENTS = XMLHelper.newXMLEventFactory();
-    private final XMLEventFactory events = EVENTS;
     private int drawings;
     private boolean summaryAdded;
 
@@ -232,13 +213,12 @@ public final class WorkbookPatch implements AutoCloseable {
             throw new IllegalStateException("sheet " + sheetName + " already marked");
         }
         SheetComments comments = new SheetComments();
-        String drawingId = null;
-        try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
-             Writer out = zip.textPart(sheet.part(), null)) {
-            drawingId = new SheetStream(in, out, marks, comments).run();
-        } catch (XMLStreamException e) {
-            throw new IOException("sheet " + sheetName + " is not well-formed: " + e.getMessage(), e);
+        String drawingId = "rIdTonghop" + (DRAWING_IDS + drawings + 1);
+        byte[] part;
+        try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
+            part = in.readAllBytes();
         }
+        zip.part(sheet.part(), new SheetMarker(part, marks, styles::filled, comments, drawingId).run(), null);
         if (!comments.isEmpty()) {
             int drawing = DRAWING_IDS + ++drawings;
             String commentsPart = free("xl/comments", ".xml");
@@ -389,12 +369,12 @@ public final class WorkbookPatch implements AutoCloseable {
         }
         transformed.add(sheet.part());
         if (end < 0) {
-            try (InputStream in = source.getInputStream(source.getEntry(sheet.part()));
-                 Writer out = zip.textPart(sheet.part(), null)) {
-                new SheetStream(in, out, java.util.Collections.emptyIterator(), new SheetComments()).run();
-            } catch (XMLStreamException e) {
-                throw new IOException("sheet " + sheet.name() + " is not well-formed: " + e.getMessage(), e);
+            byte[] part;
+            try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
+                part = in.readAllBytes();
             }
+            zip.part(sheet.part(), new SheetMarker(part, java.util.Collections.emptyIterator(), styles::filled, new SheetComments(), null).run(),
+                    null);
             return;
         }
         // the views end at a tag boundary within the head: everything up to there is ASCII-safe to edit as bytes
@@ -417,230 +397,6 @@ public final class WorkbookPatch implements AutoCloseable {
     private static final java.util.regex.Pattern END_OF_VIEWS = java.util.regex.Pattern.compile("</(?:[A-Za-z_][\\w.-]*:)?sheetViews\\s*>");
     private static final java.util.regex.Pattern SHEET_VIEW = java.util.regex.Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?sheetView\\b[^>]*>");
     private static final java.util.regex.Pattern TAB_SELECTED = java.util.regex.Pattern.compile("\\s+tabSelected\\s*=\\s*(?:\"[^\"]*\"|'[^']*')");
-
-    /**
-     * One sheet streamed through StAX: marks merged into its rows, {@code tabSelected} dropped, the dimension dropped
-     * from a marked sheet (it may grow), the comments' drawing referenced in its place among the sheet's last elements.
-     */
-    private final class SheetStream {
-        private final XMLEventReader reader;
-        private final XMLEventWriter writer;
-        private final Iterator<Marks.Row> marks;
-        private final SheetComments comments;
-        private final String relPrefix;
-        private Marks.Row pending;
-        private String mainPrefix = "";
-        private String mainNamespace = StyleSheet.MAIN;
-        private String drawingId;
-        private boolean drawingWritten;
-
-        SheetStream(InputStream in, Writer out, Iterator<Marks.Row> marks, SheetComments comments) throws XMLStreamException {
-            this.reader = INPUTS.createXMLEventReader(in);
-            this.writer = OUTPUTS.createXMLEventWriter(out);
-            this.marks = marks;
-            this.comments = comments;
-            this.relPrefix = "r";
-            this.pending = marks.hasNext() ? marks.next() : null;
-        }
-
-        /** @return the relationship id its comments' drawing was given (null: no comments) */
-        String run() throws XMLStreamException, IOException {
-            int depth = 0;
-            int row = -1;
-            int column = -1;
-            boolean inData = false;
-            boolean afterData = false;
-            Marks.Row rowMarks = null;
-            int nextMark = 0;
-            String rPrefix = relPrefix;
-            while (reader.hasNext()) {
-                XMLEvent event = reader.nextEvent();
-                if (event.isStartDocument()) {
-                    // written as UTF-8 whatever her part declared
-                    javax.xml.stream.events.StartDocument document = (javax.xml.stream.events.StartDocument) event;
-                    event = document.standaloneSet() ? events.createStartDocument("UTF-8", "1.0", document.isStandalone())
-                            : events.createStartDocument("UTF-8", "1.0");
-                } else if (event.isStartElement()) {
-                    StartElement start = event.asStartElement();
-                    String name = start.getName().getLocalPart();
-                    depth++;
-                    if (depth == 1) {
-                        mainPrefix = start.getName().getPrefix();
-                        mainNamespace = start.getName().getNamespaceURI();
-                        String bound = start.getNamespaceContext().getNamespaceURI(rPrefix);
-                        if (bound == null || bound.isEmpty()) {
-                            List<Namespace> namespaces = new ArrayList<>();
-                            start.getNamespaces().forEachRemaining(namespaces::add);
-                            namespaces.add(events.createNamespace(rPrefix, REL_NS));
-                            List<Attribute> attributes = new ArrayList<>();
-                            start.getAttributes().forEachRemaining(attributes::add);
-                            event = events.createStartElement(start.getName(), attributes.iterator(), namespaces.iterator());
-                        } else if (!REL_NS.equals(bound)) {
-                            rPrefix = "tonghopr";
-                            List<Namespace> namespaces = new ArrayList<>();
-                            start.getNamespaces().forEachRemaining(namespaces::add);
-                            namespaces.add(events.createNamespace(rPrefix, REL_NS));
-                            List<Attribute> attributes = new ArrayList<>();
-                            start.getAttributes().forEachRemaining(attributes::add);
-                            event = events.createStartElement(start.getName(), attributes.iterator(), namespaces.iterator());
-                        }
-                    } else if (depth == 2 && name.equals("dimension") && pending != null) {
-                        skipElement();
-                        depth--;
-                        continue;
-                    } else if (depth == 2 && afterData && !drawingWritten && AFTER_LEGACY_DRAWING.contains(name)) {
-                        writeDrawing(rPrefix);
-                    } else if (name.equals("sheetView")) {
-                        event = without(start, "tabSelected");
-                    } else if (depth == 2 && name.equals("sheetData")) {
-                        inData = true;
-                    } else if (inData && depth == 3 && name.equals("row")) {
-                        int r = intAttribute(start, "r", row + 2) - 1;
-                        while (pending != null && pending.row() < r) {
-                            writeNewRow(pending);
-                            advance();
-                        }
-                        row = r;
-                        column = -1;
-                        if (pending != null && pending.row() == r) {
-                            rowMarks = pending;
-                            nextMark = 0;
-                            advance();
-                            event = without(start, "spans");
-                        } else {
-                            rowMarks = null;
-                        }
-                    } else if (inData && depth == 4 && name.equals("c")) {
-                        Attribute ref = start.getAttributeByName(new QName("r"));
-                        column = ref != null ? Math.max(XmlText.columnOf(ref.getValue()), column + 1) : column + 1;
-                        if (rowMarks != null) {
-                            while (nextMark < rowMarks.cells().size() && rowMarks.cells().get(nextMark).column() < column) {
-                                writeNewCell(row, rowMarks.cells().get(nextMark++), 0);
-                            }
-                            if (nextMark < rowMarks.cells().size() && rowMarks.cells().get(nextMark).column() == column) {
-                                Marks.Cell mark = rowMarks.cells().get(nextMark++);
-                                int style = intAttribute(start, "s", 0);
-                                event = with(start, "s", Integer.toString(styles.filled(style, mark.fillArgb())));
-                                comment(row, mark);
-                            }
-                        }
-                    }
-                } else if (event.isEndElement()) {
-                    String name = event.asEndElement().getName().getLocalPart();
-                    if (inData && depth == 3 && name.equals("row")) {
-                        if (rowMarks != null) {
-                            while (nextMark < rowMarks.cells().size()) {
-                                writeNewCell(row, rowMarks.cells().get(nextMark++), 0);
-                            }
-                            rowMarks = null;
-                        }
-                    } else if (depth == 2 && name.equals("sheetData")) {
-                        while (pending != null) {
-                            writeNewRow(pending);
-                            advance();
-                        }
-                        inData = false;
-                        afterData = true;
-                    } else if (depth == 1 && !drawingWritten) {
-                        writeDrawing(rPrefix);
-                    }
-                    depth--;
-                }
-                writer.add(event);
-            }
-            writer.flush();
-            writer.close();
-            return drawingId;
-        }
-
-        private void advance() {
-            pending = marks.hasNext() ? marks.next() : null;
-        }
-
-        private void comment(int row, Marks.Cell mark) {
-            if (mark.comment() != null) {
-                comments.add(row, mark.column(), mark.comment());
-            }
-        }
-
-        private void writeDrawing(String prefix) throws XMLStreamException {
-            drawingWritten = true;
-            if (comments.isEmpty()) {
-                return;
-            }
-            drawingId = "rIdTonghop" + (DRAWING_IDS + drawings + 1);
-            writer.add(events.createStartElement(mainPrefix, mainNamespace, "legacyDrawing",
-                    List.of(events.createAttribute(prefix, REL_NS, "id", drawingId)).iterator(), java.util.Collections.emptyIterator()));
-            writer.add(events.createEndElement(mainPrefix, mainNamespace, "legacyDrawing"));
-        }
-
-        private void writeNewRow(Marks.Row marked) throws XMLStreamException {
-            writer.add(events.createStartElement(mainPrefix, mainNamespace, "row",
-                    List.of(events.createAttribute("r", Integer.toString(marked.row() + 1))).iterator(), java.util.Collections.emptyIterator()));
-            for (Marks.Cell cell : marked.cells()) {
-                writeNewCell(marked.row(), cell, 0);
-            }
-            writer.add(events.createEndElement(mainPrefix, mainNamespace, "row"));
-        }
-
-        private void writeNewCell(int row, Marks.Cell mark, int style) throws XMLStreamException {
-            writer.add(events.createStartElement(mainPrefix, mainNamespace, "c", List.of(
-                    events.createAttribute("r", XmlText.cell(row, mark.column())),
-                    events.createAttribute("s", Integer.toString(styles.filled(style, mark.fillArgb())))).iterator(),
-                    java.util.Collections.emptyIterator()));
-            writer.add(events.createEndElement(mainPrefix, mainNamespace, "c"));
-            comment(row, mark);
-        }
-
-        private void skipElement() throws XMLStreamException {
-            int open = 1;
-            while (open > 0 && reader.hasNext()) {
-                XMLEvent event = reader.nextEvent();
-                if (event.isStartElement()) {
-                    open++;
-                } else if (event.isEndElement()) {
-                    open--;
-                }
-            }
-        }
-    }
-
-    private static int intAttribute(StartElement start, String name, int missing) {
-        Attribute attribute = start.getAttributeByName(new QName(name));
-        if (attribute == null) {
-            return missing;
-        }
-        try {
-            return Integer.parseInt(attribute.getValue().strip());
-        } catch (NumberFormatException e) {
-            return missing;
-        }
-    }
-
-    private StartElement without(StartElement start, String attributeName) {
-        if (start.getAttributeByName(new QName(attributeName)) == null) {
-            return start;
-        }
-        return rebuilt(start, attributeName, null);
-    }
-
-    private StartElement with(StartElement start, String attributeName, String value) {
-        return rebuilt(start, attributeName, value);
-    }
-
-    private StartElement rebuilt(StartElement start, String attributeName, String value) {
-        List<Attribute> attributes = new ArrayList<>();
-        for (Iterator<Attribute> it = start.getAttributes(); it.hasNext(); ) {
-            Attribute a = it.next();
-            if (!a.getName().getLocalPart().equals(attributeName) || !a.getName().getNamespaceURI().isEmpty()) {
-                attributes.add(a);
-            }
-        }
-        if (value != null) {
-            attributes.add(events.createAttribute(attributeName, value));
-        }
-        return events.createStartElement(start.getName(), attributes.iterator(), start.getNamespaces());
-    }
 
     private Document dom(String part) throws IOException {
         ZipArchiveEntry entry = source.getEntry(part);
