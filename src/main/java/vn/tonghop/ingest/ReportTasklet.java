@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +49,8 @@ import vn.tonghop.validate.Severity;
  * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
  * and moves the file out of the inbox (several offices' files at once, {@code tonghop.ingest.threads}), to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
- * The file itself is never modified. Per file: results written, file moved, move recorded and committed
- * at once (its own transaction). A run killed between the move and the record is finished by the
+ * The file itself is never modified. Per file: results written, file moved; the moves of a batch of an office's
+ * files recorded together (one transaction). A run killed between a move and its record is finished by the
  * restart, which finds the moved file by its checksum instead of moving it twice.
  */
 final class ReportTasklet implements Tasklet {
@@ -108,9 +109,8 @@ final class ReportTasklet implements Tasklet {
                 .collect(Collectors.groupingBy(s -> Objects.toString(s.officeCode(), ""), LinkedHashMap::new, Collectors.toList())).values();
         AtomicInteger done = new AtomicInteger();
         if (threads <= 1 || byOffice.size() <= 1) {
-            for (Submission submission : toMove) {
-                report(submission, registry, today);
-                done.incrementAndGet();
+            for (List<Submission> office : byOffice) {
+                reportOffice(office, registry, today, done);
             }
         } else {
             reportInParallel(byOffice, registry, today, done);
@@ -122,7 +122,9 @@ final class ReportTasklet implements Tasklet {
     private void reportInParallel(Collection<List<Submission>> byOffice, UnitRegistry registry, LocalDate today, AtomicInteger done)
             throws IOException {
         AtomicInteger number = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, byOffice.size()), task -> {
+        // Writing a district's results waits on the disk and the database as much as it computes: twice as many
+        // offices side by side as there are threads reading, each office's files still one after another.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(2 * threads, byOffice.size()), task -> {
             Thread thread = new Thread(task, "report-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -131,10 +133,7 @@ final class ReportTasklet implements Tasklet {
             List<Future<?>> offices = new ArrayList<>();
             for (List<Submission> files : byOffice) {
                 offices.add(pool.submit(() -> {
-                    for (Submission submission : files) {
-                        report(submission, registry, today);
-                        done.incrementAndGet();
-                    }
+                    reportOffice(files, registry, today, done);
                     return null;
                 }));
             }
@@ -162,11 +161,41 @@ final class ReportTasklet implements Tasklet {
         }
     }
 
+    /** Files recorded as moved in one statement, and issues fetched in one query, this many at a time. */
+    static final int BATCH = 50;
+
     /**
-     * One file: results written, file moved, move recorded. A large workbook's marked-up copy is built with no
-     * other file's beside it, so two of them never share the heap.
+     * One office's files, one after another (they share a folder where a name may be taken), in batches: the batch's
+     * issues fetched in one query, each file's results written and the file moved, then the batch's moves recorded in
+     * one transaction. A run killed before the record finds the moved files again by their checksum.
      */
-    private void report(Submission submission, UnitRegistry registry, LocalDate today) throws IOException {
+    private void reportOffice(List<Submission> files, UnitRegistry registry, LocalDate today, AtomicInteger done) throws IOException {
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Submission> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            Map<Long, List<Issue>> fetched = readTransaction.execute(status -> issues.forSubmissions(
+                    batch.stream().map(Submission::id).toList(), ISSUES_HELD + 1));
+            Map<Long, String> moved = new LinkedHashMap<>();
+            try {
+                for (Submission submission : batch) {
+                    moved.put(submission.id(), report(submission, registry, today, fetched.getOrDefault(submission.id(), List.of())));
+                    done.incrementAndGet();
+                }
+            } finally {
+                if (!moved.isEmpty()) {
+                    ownTransaction.executeWithoutResult(status -> submissions.markMoved(moved));
+                }
+            }
+        }
+    }
+
+    /**
+     * One file: results written, file moved; returns where it went (relative to the inbox's parent), for the batch
+     * to record. A large workbook's marked-up copy is built with no other file's beside it, so two of them never
+     * share the heap.
+     *
+     * @param few the file's issues, fetched with its batch's: all of them unless there are more than {@link #ISSUES_HELD}
+     */
+    private String report(Submission submission, UnitRegistry registry, LocalDate today, List<Issue> few) throws IOException {
         Lock lock = submission.sizeBytes() > LARGE_FILE_BYTES ? oneAtATime.writeLock() : oneAtATime.readLock();
         lock.lock();
         try {
@@ -184,7 +213,7 @@ final class ReportTasklet implements Tasklet {
                 Files.createDirectories(folder);
                 target = freeName(folder, submission.fileName());
             }
-            writeResults(submission, registry, source, target, folder);
+            writeResults(submission, registry, source, target, folder, few);
             if (movedBefore.isEmpty()) {
                 if (Files.exists(source)) {
                     move(source, target);
@@ -192,9 +221,8 @@ final class ReportTasklet implements Tasklet {
                     log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
                 }
             }
-            String movedTo = layout.root().relativize(target).toString().replace('\\', '/');
-            ownTransaction.executeWithoutResult(status -> submissions.markMoved(submission.id(), movedTo));
             progress.fileDone(submission.sizeBytes(), 0);
+            return layout.root().relativize(target).toString().replace('\\', '/');
         } finally {
             lock.unlock();
         }
@@ -205,13 +233,14 @@ final class ReportTasklet implements Tasklet {
      * them, then to mark each sheet): a file's few issues are fetched once, a file's thousands streamed from the
      * database each time (in a transaction: a cursor), so a file with a million bad cells fits in memory.
      */
-    private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder) throws IOException {
+    private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder, List<Issue> fetched)
+            throws IOException {
         String stem = stem(target.getFileName().toString());
         Optional<LocatedTables.Handover> handover = locatedTables.take(submission.id());
         try {
             readTransaction.executeWithoutResult(status -> {
                 try {
-                    List<Issue> few = issues.forSubmission(submission.id(), ISSUES_HELD + 1);
+                    List<Issue> few = fetched;
                     Supplier<Stream<Issue>> found = few.size() <= ISSUES_HELD ? few::stream : () -> issues.streamForSubmission(submission.id());
                     try (Stream<Issue> all = found.get()) {
                         csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), all));

@@ -84,6 +84,27 @@ public class IssueRepository {
     }
 
     /**
+     * The issues of several files in one query, each file's in the same order as {@link #forSubmission}, at most
+     * {@code limit} of each (a file with more is streamed on its own).
+     */
+    public java.util.Map<Long, List<Issue>> forSubmissions(List<Long> submissionIds, int limit) {
+        java.util.Map<Long, List<Issue>> found = new java.util.HashMap<>();
+        if (submissionIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                SELECT submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM (
+                    SELECT i.*, row_number() OVER (PARTITION BY i.submission_id ORDER BY i.row_number NULLS FIRST, i.id) AS n
+                    FROM issue i JOIN unnest(CAST(? AS bigint[])) AS f(id) ON f.id = i.submission_id) x
+                WHERE n <= ? ORDER BY submission_id, n""", rs -> {
+            found.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Issue(
+                    Severity.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3), rs.getString(4),
+                    (Integer) rs.getObject(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+        }, "{" + String.join(",", submissionIds.stream().map(String::valueOf).toList()) + "}", limit);
+        return found;
+    }
+
+    /**
      * A file's issues streamed from the database a thousand at a time (inside a transaction), for a file whose
      * every row went wrong: a million issues must not be held in memory at once. Close the stream.
      */

@@ -98,8 +98,25 @@ public class SubmissionRepository {
      * record lost to a crash is found again by the next run, which looks for the moved file by its checksum.
      */
     public void markMoved(long id, String movedTo) {
+        markMoved(java.util.Map.of(id, movedTo));
+    }
+
+    /** The same for several files, in one statement. */
+    public void markMoved(java.util.Map<Long, String> movedTo) {
+        if (movedTo.isEmpty()) {
+            return;
+        }
         jdbc.execute("SET LOCAL synchronous_commit TO off");
-        jdbc.update("UPDATE submission SET moved_to = ?, finished_at = now() WHERE id = ?", movedTo, id);
+        java.util.List<Long> ids = new java.util.ArrayList<>(movedTo.keySet());
+        String[] paths = ids.stream().map(movedTo::get).toArray(String[]::new);
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    UPDATE submission s SET moved_to = u.moved_to, finished_at = now()
+                    FROM unnest(CAST(? AS bigint[]), CAST(? AS text[])) AS u(id, moved_to) WHERE s.id = u.id""");
+            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", paths));
+            return statement;
+        });
     }
 
     /** Whether a submission already records this path (relative to the inbox's parent) as where it went. */
