@@ -23,9 +23,10 @@ import vn.tonghop.form.ReportForm;
 
 /**
  * {@code bench/run}: generates a year of district files from the real registry, then measures on the same
- * files and the same PostgreSQL the floor (read + COPY), tonghop's {@code run} from an empty database, and a
- * nightly {@code run} of five new files on top of the loaded year; checks both {@code aggregates.csv} against
- * the generated sums; prints the table last. {@code --big-xlsx} measures one 200,000-row workbook instead.
+ * files and the same PostgreSQL the floor (read + COPY), tonghop's {@code run} from an empty database, a
+ * nightly {@code run} of five new files on top of the loaded year, and the same five files taken by a running
+ * {@code serve} (on a copy of the loaded year: an installation's nightly run, without a JVM to start); checks every
+ * {@code aggregates.csv} against the generated sums; prints the table last. {@code --big-xlsx} measures one 200,000-row workbook instead.
  */
 public final class Bench {
 
@@ -133,6 +134,10 @@ public final class Bench {
             long loaded = count(server + "tonghop?user=postgres", "SELECT count(*) FROM value v JOIN report r ON r.id = v.report_id "
                     + "WHERE r.superseded_by IS NULL");
 
+            // the loaded year copied, for the nightly run under serve (the same five files, on the same year)
+            try (Connection c = DriverManager.getConnection(server + "postgres?user=postgres"); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE tonghop_serve TEMPLATE tonghop");
+            }
             copyTree(nightlyFiles, inbox);
             String tonghopSteps = steps(server + "tonghop?user=postgres", tonghopStart);
             System.out.println("nightly: run with " + summary.nightlyFiles() + " new files on top of the year ...");
@@ -142,6 +147,18 @@ public final class Bench {
             Comparison afterNightly = compare(work.resolve("expected-aggregates-nightly.csv"), run.resolve("out/aggregates.csv"));
             String nightlySteps = steps(server + "tonghop?user=postgres", nightlyStart);
 
+            System.out.println("nightly under serve: the same files dropped into a running serve's inbox ...");
+            Path serveWork = Files.createDirectories(work.resolve("serve"));
+            Map<String, String> serveEnv = Map.of("SPRING_DATASOURCE_URL", server + "tonghop_serve", "SPRING_DATASOURCE_USERNAME", "postgres",
+                    "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("serve.log").toString());
+            List<String> serveCommand = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Dtonghop.ingest.threads=" + threads,
+                    "-Dtonghop.watch.poll-seconds=1", "-Dtonghop.watch.settle-seconds=1", "-Dserver.port=0", "-jar", jar.toString(), "serve",
+                    "--inbox", "inbox", "--out", run.resolve("out").toString()));
+            Measured served = ServeNightly.measure(serveCommand, serveWork, serveEnv, nightlyFiles, logs.resolve("serve.log"),
+                    logs.resolve("serve.out"), postmaster);
+            require(served, "nightly run under serve");
+            Comparison afterServe = compare(work.resolve("expected-aggregates-nightly.csv"), run.resolve("out/aggregates.csv"));
+
             System.out.println();
             System.out.printf(Locale.ROOT, "floor: %,d values parsed and COPYed (%,d rows in floor_value); tonghop: %,d values loaded and active%n",
                     floorValues, copied, loaded);
@@ -149,6 +166,7 @@ public final class Bench {
             System.out.println("nightly steps (s): " + nightlySteps);
             afterYear.print("after tonghop", System.out);
             afterNightly.print("after nightly", System.out);
+            afterServe.print("after nightly under serve", System.out);
             System.out.println();
             System.out.printf(Locale.ROOT, "tonghop bench: %d communes, %d districts, year %d, seed %d, -Xmx%s, %d threads, %d cores%n",
                     registry.communeCount(), registry.districts.size(), year, seed, xmx, threads, Runtime.getRuntime().availableProcessors());
@@ -156,12 +174,16 @@ public final class Bench {
             line("floor", summary.files(), summary.values(), floor);
             line("tonghop", summary.files(), summary.values(), tonghop);
             line("nightly", summary.nightlyFiles(), summary.nightlyValues(), nightly);
+            line("serve", summary.nightlyFiles(), summary.nightlyValues(), served);
             System.out.printf(Locale.ROOT, "tonghop / floor   = %.2f   (CPU, JVM + database: %.2f)%n", tonghop.seconds() / floor.seconds(),
                     tonghop.totalCpu() / floor.totalCpu());
             System.out.printf(Locale.ROOT, "nightly / tonghop = %.3f  (CPU, JVM + database: %.3f)%n", nightly.seconds() / tonghop.seconds(),
                     nightly.totalCpu() / tonghop.totalCpu());
-            System.out.printf("aggregates equal to the generated sums: %s%n", afterYear.equal() && afterNightly.equal() ? "yes" : "NO");
-            return afterYear.equal() && afterNightly.equal() ? 0 : 1;
+            System.out.printf(Locale.ROOT, "serve / tonghop   = %.3f  (CPU, JVM + database: %.3f; the nightly run in a running serve, no JVM start)%n",
+                    served.seconds() / tonghop.seconds(), served.totalCpu() / tonghop.totalCpu());
+            boolean equal = afterYear.equal() && afterNightly.equal() && afterServe.equal();
+            System.out.printf("aggregates equal to the generated sums: %s%n", equal ? "yes" : "NO");
+            return equal ? 0 : 1;
         }
     }
 
