@@ -35,9 +35,6 @@ public class TonghopApplication {
                 System.setProperty(factory, implementation);
             }
         });
-        if (writesWorkbooks(args)) {
-            vn.tonghop.export.pack.PoiWarmUp.start(); // POI's classes loaded beside Spring's start, not on the run's path
-        }
         String[] arguments = isServe(args) ? Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=servlet",
                 "--tonghop.embedded.share=false"))
                 .toArray(String[]::new) : args;
@@ -70,11 +67,6 @@ public class TonghopApplication {
     /** Whether the command (the first argument that is not an option) is {@code serve}. */
     static boolean isServe(String... args) {
         return command(args).map("serve"::equals).orElse(false);
-    }
-
-    /** Whether the command writes workbooks: conference packs or the clerks' results. */
-    static boolean writesWorkbooks(String... args) {
-        return command(args).map(c -> c.equals("run") || c.equals("export") || c.equals("serve") || c.equals("ingest")).orElse(false);
     }
 
     private static java.util.Optional<String> command(String... args) {

@@ -171,13 +171,13 @@ final class SummarySheet {
     /** The summary streamed into a result written by tonghop's own writer; the writer was set up with {@link #SETUP}. */
     static Target streamed(WorksheetWriter rows, StyleSheet styles) {
         Map<Format, Integer> ids = new EnumMap<>(Format.class);
-        ids.put(Format.TITLE, styles.format(new CellFormat(true, 14, null, false, true, true)));
-        ids.put(Format.LABEL, styles.format(new CellFormat(true, 0, null, false, true, true)));
-        ids.put(Format.VALUE, styles.format(new CellFormat(false, 0, null, false, true, true)));
-        ids.put(Format.HEADER, styles.format(new CellFormat(true, 0, HEADER_ARGB, true, true, true)));
-        ids.put(Format.ERROR, styles.format(new CellFormat(true, 0, CellMarker.ERROR_ARGB, false, true, true)));
-        ids.put(Format.WARNING, styles.format(new CellFormat(true, 0, CellMarker.WARNING_ARGB, false, true, true)));
-        ids.put(Format.GOOD, styles.format(new CellFormat(true, 0, GOOD_ARGB, false, true, true)));
+        ids.put(Format.TITLE, styles.format(CellFormat.summary(true, 14, null, false)));
+        ids.put(Format.LABEL, styles.format(CellFormat.summary(true, 0, null, false)));
+        ids.put(Format.VALUE, styles.format(CellFormat.summary(false, 0, null, false)));
+        ids.put(Format.HEADER, styles.format(CellFormat.summary(true, 0, HEADER_ARGB, true)));
+        ids.put(Format.ERROR, styles.format(CellFormat.summary(true, 0, CellMarker.ERROR_ARGB, false)));
+        ids.put(Format.WARNING, styles.format(CellFormat.summary(true, 0, CellMarker.WARNING_ARGB, false)));
+        ids.put(Format.GOOD, styles.format(CellFormat.summary(true, 0, GOOD_ARGB, false)));
         return new Target() {
             @Override
             public void row(int index, float heightPoints) {

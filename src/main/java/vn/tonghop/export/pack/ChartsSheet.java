@@ -1,32 +1,11 @@
 package vn.tonghop.export.pack;
 
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xddf.usermodel.PresetColor;
-import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
-import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
-import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
-import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
-import org.apache.poi.xddf.usermodel.chart.AxisPosition;
-import org.apache.poi.xddf.usermodel.chart.BarDirection;
-import org.apache.poi.xddf.usermodel.chart.BarGrouping;
-import org.apache.poi.xddf.usermodel.chart.ChartTypes;
-import org.apache.poi.xddf.usermodel.chart.LegendPosition;
-import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
-import org.apache.poi.xddf.usermodel.chart.XDDFChartLegend;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
-import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
-import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xddf.usermodel.text.XDDFTextRun;
-import org.apache.poi.xssf.usermodel.XSSFChart;
-import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
-import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import vn.tonghop.export.pack.PackColumns.Column;
 import vn.tonghop.export.pack.PackStyles.Kind;
+import vn.tonghop.export.xlsx.BarChart;
+import vn.tonghop.export.xlsx.BufferedSheet;
 
 /**
  * <i>Biểu đồ</i>: for each charted indicator ({@code tonghop.pack.chart-indicators}) a small table (unit, this year,
@@ -53,7 +32,6 @@ final class ChartsSheet {
         SheetWriter w = ctx.sheet(text.get("sheet.charts"));
         w.line(0, text.get("charts.title", pack.year()), Kind.TITLE, CHART_LAST_COLUMN);
         w.line(1, ctx.subtitle(), Kind.SUBTITLE, CHART_LAST_COLUMN);
-        XSSFDrawing drawing = w.sheet.createDrawingPatriarch();
         int r = 3;
         int number = 1;
         for (Column column : ctx.columns().charted()) {
@@ -75,54 +53,43 @@ final class ChartsSheet {
             }
             int lastRow = header + Math.max(data.labels().size(), 1);
             int blockEnd = Math.max(lastRow + 2, r + MIN_BLOCK_ROWS);
-            chart(drawing, w, title, header, lastRow, r, blockEnd - 1, column.rate());
-            w.sheet.setRowBreak(blockEnd);
+            chart(w, title, header, lastRow, r, blockEnd - 1, column.rate());
+            w.sheet.rowBreak(blockEnd);
             r = blockEnd + 1;
         }
         w.widths(22, 11, 11);
         w.printReady(0, 3, 0, 1, ctx.footer(), text.get("footer.page"));
-        w.sheet.createFreezePane(0, 0);
+        w.sheet.freeze(0, 0);
     }
 
-    private void chart(XSSFDrawing drawing, SheetWriter w, String title, int header, int lastRow, int top, int bottom, boolean rate) {
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, CHART_FIRST_COLUMN, top, CHART_LAST_COLUMN + 1, bottom);
-        XSSFChart chart = drawing.createChart(anchor);
-        chart.setTitleText(title);
-        chart.setTitleOverlay(false);
-        for (XDDFTextRun run : chart.getTitle().getBody().getParagraph(0).getTextRuns()) {
-            run.setFontSize(13.0);
-            run.setBold(true);
+    /** A clustered column chart of this year and last year by unit, drawn from the table rows header+1..lastRow. */
+    private void chart(SheetWriter w, String title, int header, int lastRow, int top, int bottom, boolean rate) {
+        BufferedSheet sheet = w.sheet;
+        String quoted = "'" + sheet.name().replace("'", "''") + "'!";
+        List<String> labels = new ArrayList<>();
+        List<List<Double>> values = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int r = header + 1; r <= lastRow; r++) {
+            labels.add(sheet.textAt(r, 0));
+            values.get(0).add(sheet.numberAt(r, 1));
+            values.get(1).add(sheet.numberAt(r, 2));
         }
-        XDDFChartLegend legend = chart.getOrAddLegend();
-        legend.setPosition(LegendPosition.BOTTOM);
-        XDDFCategoryAxis units = chart.createCategoryAxis(AxisPosition.BOTTOM);
-        XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
-        values.setCrosses(AxisCrosses.AUTO_ZERO);
-        values.setCrossBetween(AxisCrossBetween.BETWEEN);
-        if (rate) {
-            values.setNumberFormat("0%");
-            values.setMinimum(0);
-            values.setMaximum(1);
-        } else {
-            values.setNumberFormat("#,##0");
-        }
-        XDDFDataSource<String> categories = XDDFDataSourcesFactory.fromStringCellRange(w.sheet,
-                new CellRangeAddress(header + 1, lastRow, 0, 0));
-        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, units, values);
-        bars.setBarDirection(BarDirection.COL);
-        bars.setBarGrouping(BarGrouping.CLUSTERED);
-        bars.setVaryColors(false);
-        List<PresetColor> colours = List.of(PresetColor.ROYAL_BLUE, PresetColor.LIGHT_GRAY);
+        BarChart.Range<String> categories = new BarChart.Range<>(range(quoted, 0, header + 1, lastRow), labels);
+        List<String> colours = List.of("royalBlue", "ltGray");
+        List<BarChart.Series> series = new ArrayList<>();
         for (int s = 0; s < 2; s++) {
-            XDDFNumericalDataSource<Double> series = XDDFDataSourcesFactory.fromNumericCellRange(w.sheet,
-                    new CellRangeAddress(header + 1, lastRow, 1 + s, 1 + s));
-            XDDFBarChartData.Series added = (XDDFBarChartData.Series) bars.addSeries(categories, series);
-            added.setTitle(w.sheet.getRow(header).getCell(1 + s).getStringCellValue(),
-                    new CellReference(w.sheet.getSheetName(), header, 1 + s, true, true));
-            XDDFShapeProperties shape = new XDDFShapeProperties();
-            shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours.get(s))));
-            added.setShapeProperties(shape);
+            String name = sheet.textAt(header, 1 + s);
+            series.add(new BarChart.Series(new BarChart.Range<>(quoted + "$" + column(1 + s) + "$" + (header + 1), List.of(name)),
+                    new BarChart.Range<>(range(quoted, 1 + s, header + 1, lastRow), values.get(s)), colours.get(s)));
         }
-        chart.plot(bars);
+        sheet.chart(new BarChart(title, 13, categories, series, rate ? "0%" : "#,##0", rate), CHART_FIRST_COLUMN, top,
+                CHART_LAST_COLUMN + 1, bottom);
+    }
+
+    private static String range(String quotedSheet, int column, int firstRow, int lastRow) {
+        return quotedSheet + "$" + column(column) + "$" + (firstRow + 1) + ":$" + column(column) + "$" + (lastRow + 1);
+    }
+
+    private static String column(int index) {
+        return String.valueOf((char) ('A' + index));
     }
 }

@@ -70,7 +70,7 @@ final class ComparisonSheet {
             w.blank(sub, noteColumn, Kind.HEADER, false);
             w.merge(HEADER_ROW, sub, noteColumn, noteColumn);
         }
-        w.row(HEADER_ROW).setHeightInPoints(48);
+        w.height(HEADER_ROW, 48);
 
         YearFigures last = pack.earlier(1);
         YearFigures before = pack.earlier(2);

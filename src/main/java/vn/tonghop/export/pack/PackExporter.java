@@ -1,7 +1,6 @@
 package vn.tonghop.export.pack;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,11 +142,7 @@ public class PackExporter {
     /** The province's workbook and its one-page summary. */
     private static List<Path> write(ConferencePack pack, Path outDir, PackWorkbook workbook, HtmlSummary summary) throws IOException {
         Path xlsx = outDir.resolve(pack.workbookName());
-        replace(xlsx, temporary -> {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                workbook.write(pack, out);
-            }
-        });
+        replace(xlsx, temporary -> workbook.write(pack, temporary));
         Path html = outDir.resolve(pack.htmlName());
         replace(html, temporary -> {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

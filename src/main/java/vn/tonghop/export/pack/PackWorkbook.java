@@ -1,10 +1,13 @@
 package vn.tonghop.export.pack;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import java.util.ArrayList;
+import java.util.List;
+import vn.tonghop.export.xlsx.BufferedSheet;
+import vn.tonghop.export.xlsx.NewWorkbook;
 
 /**
  * The conference pack workbook ({@code tonghop-<province>-<year>.xlsx}), in Vietnamese, print-ready: a title on
@@ -17,11 +20,14 @@ final class PackWorkbook {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What every sheet needs. */
-    record Context(ConferencePack pack, PackColumns columns, PackText text, PackStyles styles, XSSFWorkbook workbook,
+    record Context(ConferencePack pack, PackColumns columns, PackText text, PackStyles styles, List<BufferedSheet> sheets,
                    DeadlineSettings deadlines, int chartUnits) {
 
+        /** A new sheet, after the ones made so far. */
         SheetWriter sheet(String name) {
-            return new SheetWriter(workbook, styles, name);
+            BufferedSheet sheet = new BufferedSheet(name);
+            sheets.add(sheet);
+            return new SheetWriter(sheet, styles);
         }
 
         /** "Tỉnh Bắc Kạn — số liệu từ 15/12/2022 đến 14/12/2023 (biểu ANTQ-01)". */
@@ -56,9 +62,11 @@ final class PackWorkbook {
         this.chartUnits = chartUnits;
     }
 
-    void write(ConferencePack pack, OutputStream out) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Context ctx = new Context(pack, columns, text, new PackStyles(workbook, text), workbook, deadlines, chartUnits);
+    /** Writes the workbook to {@code target}, a file of its own (written whole, then renamed by the caller). */
+    void write(ConferencePack pack, Path target) throws IOException {
+        try (NewWorkbook workbook = new NewWorkbook(target)) {
+            List<BufferedSheet> sheets = new ArrayList<>();
+            Context ctx = new Context(pack, columns, text, new PackStyles(workbook.styles(), text), sheets, deadlines, chartUnits);
             new SummarySheet(ctx).write();
             new UnitsSheet(ctx).writeByUnit();
             if (pack.byDistrict()) {
@@ -68,10 +76,10 @@ final class PackWorkbook {
             new ProgressSheet(ctx).write();
             new WarningsSheet(ctx).write();
             new ChartsSheet(ctx).write();
-            workbook.getProperties().getCoreProperties().setTitle(text.get("summary.title", pack.year()) + " — " + pack.provinceTitle());
-            workbook.getProperties().getCoreProperties().setCreator("tonghop");
-            workbook.setActiveSheet(0);
-            workbook.write(out);
+            for (BufferedSheet sheet : sheets) {
+                workbook.add(sheet);
+            }
+            workbook.properties(text.get("summary.title", pack.year()) + " — " + pack.provinceTitle(), "tonghop");
         }
     }
 }

@@ -74,7 +74,7 @@ final class ProgressSheet {
         for (int c = 0; c < headers.length; c++) {
             w.text(HEADER_ROW, c, headers[c], Kind.HEADER);
         }
-        w.row(HEADER_ROW).setHeightInPoints(32);
+        w.height(HEADER_ROW, 32);
 
         List<Tally> tallies = new ArrayList<>();
         if (pack.byDistrict()) {
@@ -97,7 +97,7 @@ final class ProgressSheet {
         for (int c = 0; c < listHeaders.length; c++) {
             w.text(r, c, listHeaders[c], Kind.HEADER);
         }
-        w.row(r).setHeightInPoints(32);
+        w.height(r, 32);
         int listHeader = r;
         r++;
         List<CommuneTimeliness> listed = pack.timeliness().stream()
@@ -129,7 +129,7 @@ final class ProgressSheet {
         w.widths(6, 24, 10, 13, 12, 12, 10, 15, 70);
         w.printReady(HEADER_ROW, HEADER_ROW + 1, 0, 1, ctx.footer(), text.get("footer.page"));
         // The named list is what runs over several pages: its header is the one repeated.
-        w.sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(listHeader, listHeader, -1, -1));
+        w.sheet.repeatRows(listHeader, listHeader);
     }
 
     private void tallyRow(SheetWriter w, int r, String number, Tally tally, boolean total) {

@@ -4,14 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.PageMargin;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.tonghop.export.pack.PackStyles.Kind;
+import vn.tonghop.export.xlsx.BufferedSheet;
+import vn.tonghop.export.xlsx.WorksheetWriter;
 
 /**
  * Writes the cells of one sheet. Every text goes through {@link #text}: a text starting with {@code = + - @} (or a
@@ -20,16 +15,21 @@ import vn.tonghop.export.pack.PackStyles.Kind;
  */
 final class SheetWriter {
 
-    final XSSFSheet sheet;
+    /** POI's and the spreadsheets' default row height and column width, for rows and columns given none. */
+    private static final double DEFAULT_ROW_POINTS = 15;
+    private static final double DEFAULT_COLUMN_CHARACTERS = 8;
+
+    final BufferedSheet sheet;
     private final PackStyles styles;
     /** Wrapped texts, to give their rows the height they need once the column widths are known. */
     private final List<Wrapped> wrapped = new ArrayList<>();
+    private final java.util.Set<Integer> widthsSet = new java.util.HashSet<>();
 
     private record Wrapped(int row, int firstColumn, int lastColumn, String text, double pointsPerLine) {
     }
 
-    SheetWriter(XSSFWorkbook workbook, PackStyles styles, String name) {
-        this.sheet = workbook.createSheet(name);
+    SheetWriter(BufferedSheet sheet, PackStyles styles) {
+        this.sheet = sheet;
         this.styles = styles;
     }
 
@@ -37,22 +37,13 @@ final class SheetWriter {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
     }
 
-    Row row(int r) {
-        Row row = sheet.getRow(r);
-        return row == null ? sheet.createRow(r) : row;
-    }
-
-    private Cell cell(int r, int c) {
-        Row row = row(r);
-        Cell cell = row.getCell(c);
-        return cell == null ? row.createCell(c) : cell;
+    void height(int r, double points) {
+        sheet.height(r, points);
     }
 
     void text(int r, int c, String text, Kind kind, boolean total) {
-        Cell cell = cell(r, c);
         String value = text == null ? "" : text;
-        cell.setCellValue(value);
-        cell.setCellStyle(styles.get(kind, total, looksLikeFormula(value)));
+        sheet.text(r, c, value, styles.get(kind, total, looksLikeFormula(value)));
         if (kind == Kind.TEXT && value.length() > 12) {
             wrapped.add(new Wrapped(r, c, c, value, 14));
         }
@@ -63,11 +54,12 @@ final class SheetWriter {
     }
 
     void number(int r, int c, BigDecimal value, Kind kind, boolean total) {
-        Cell cell = cell(r, c);
+        int style = styles.get(kind, total, false);
         if (value != null) {
-            cell.setCellValue(value.doubleValue());
+            sheet.number(r, c, value.doubleValue(), style);
+        } else {
+            sheet.blank(r, c, style);
         }
-        cell.setCellStyle(styles.get(kind, total, false));
     }
 
     void number(int r, int c, long value, Kind kind, boolean total) {
@@ -75,43 +67,45 @@ final class SheetWriter {
     }
 
     void date(int r, int c, LocalDate value, boolean total) {
-        Cell cell = cell(r, c);
+        int style = styles.get(Kind.DATE, total, false);
         if (value != null) {
-            cell.setCellValue(value);
+            sheet.date(r, c, value, style);
+        } else {
+            sheet.blank(r, c, style);
         }
-        cell.setCellStyle(styles.get(Kind.DATE, total, false));
     }
 
     void blank(int r, int c, Kind kind, boolean total) {
-        cell(r, c).setCellStyle(styles.get(kind, total, false));
+        sheet.blank(r, c, styles.get(kind, total, false));
     }
 
     /** A line of text across columns 0..lastColumn (title, subtitle, note). */
     void line(int r, String text, Kind kind, int lastColumn) {
         text(r, 0, text, kind);
         if (lastColumn > 0) {
-            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, lastColumn));
+            sheet.merge(r, r, 0, lastColumn);
         }
         if (kind == Kind.NOTE) {
             wrapped.add(new Wrapped(r, 0, lastColumn, text, 13));
         }
         if (kind == Kind.TITLE) {
-            row(r).setHeightInPoints(22);
+            sheet.height(r, 22);
         }
     }
 
     void merge(int r1, int r2, int c1, int c2) {
-        sheet.addMergedRegion(new CellRangeAddress(r1, r2, c1, c2));
+        sheet.merge(r1, r2, c1, c2);
     }
 
     void widths(int... characters) {
         for (int c = 0; c < characters.length; c++) {
-            sheet.setColumnWidth(c, characters[c] * 256);
+            width(c, characters[c]);
         }
     }
 
     void width(int column, int characters) {
-        sheet.setColumnWidth(column, characters * 256);
+        sheet.width(column, characters);
+        widthsSet.add(column);
     }
 
     /**
@@ -120,24 +114,13 @@ final class SheetWriter {
      */
     void printReady(int headerFirstRow, int firstDataRow, int frozenColumns, int pagesWide, String footerLeft, String footerRight) {
         fitWrappedRows();
-        sheet.createFreezePane(frozenColumns, firstDataRow);
-        sheet.setRepeatingRows(new CellRangeAddress(headerFirstRow, firstDataRow - 1, -1, -1));
+        sheet.freeze(frozenColumns, firstDataRow);
+        sheet.repeatRows(headerFirstRow, firstDataRow - 1);
         if (frozenColumns > 0 && pagesWide != 1) {
-            sheet.setRepeatingColumns(new CellRangeAddress(-1, -1, 0, frozenColumns - 1));
+            sheet.repeatColumns(0, frozenColumns - 1);
         }
-        PrintSetup print = sheet.getPrintSetup();
-        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        print.setLandscape(true);
-        sheet.setFitToPage(true);
-        print.setFitWidth((short) pagesWide);
-        print.setFitHeight((short) 0);
-        sheet.setHorizontallyCenter(true);
-        sheet.setMargin(PageMargin.LEFT, 0.4);
-        sheet.setMargin(PageMargin.RIGHT, 0.4);
-        sheet.setMargin(PageMargin.TOP, 0.5);
-        sheet.setMargin(PageMargin.BOTTOM, 0.6);
-        sheet.getFooter().setLeft(footerLeft.replace("&", "&&"));
-        sheet.getFooter().setRight(footerRight);
+        sheet.print(new WorksheetWriter.Print(true, pagesWide, true, new double[] {0.4, 0.4, 0.5, 0.6},
+                "&L" + footerLeft.replace("&", "&&") + "&R" + footerRight));
     }
 
     /**
@@ -148,12 +131,12 @@ final class SheetWriter {
         for (Wrapped w : wrapped) {
             double characters = 0;
             for (int c = w.firstColumn(); c <= w.lastColumn(); c++) {
-                characters += sheet.getColumnWidth(c) / 256.0;
+                characters += widthsSet.contains(c) ? sheet.width(c) : DEFAULT_COLUMN_CHARACTERS;
             }
             int lines = (int) Math.ceil(w.text().length() / Math.max(characters - 1, 1));
             if (lines > 1) {
-                Row row = row(w.row());
-                row.setHeightInPoints((float) Math.max(row.getHeightInPoints(), lines * w.pointsPerLine() + 3));
+                double current = sheet.height(w.row()) > 0 ? sheet.height(w.row()) : DEFAULT_ROW_POINTS;
+                sheet.height(w.row(), Math.max(current, lines * w.pointsPerLine() + 3));
             }
         }
     }

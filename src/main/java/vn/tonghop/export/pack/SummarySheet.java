@@ -42,7 +42,7 @@ final class SummarySheet {
         for (int c = 0; c < headers.length; c++) {
             w.text(HEADER_ROW, c, headers[c], Kind.HEADER);
         }
-        w.row(HEADER_ROW).setHeightInPoints(45);
+        w.height(HEADER_ROW, 45);
         UnitFigures now = pack.province();
         UnitFigures last = pack.earlier(1).province();
         UnitFigures before = pack.earlier(2).province();

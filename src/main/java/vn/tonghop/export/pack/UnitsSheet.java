@@ -66,7 +66,7 @@ final class UnitsSheet {
             w.merge(HEADER_ROW, sub, c, c);
             c++;
         }
-        w.row(HEADER_ROW).setHeightInPoints(80);
+        w.height(HEADER_ROW, 80);
 
         List<UnitFigures> units = pack.units();
         List<Map<String, Integer>> ranks = key.stream().map(k -> Ranking.of(units, k.code())).toList();
@@ -132,7 +132,7 @@ final class UnitsSheet {
         for (Column column : all) {
             w.text(HEADER_ROW, c++, column.label(), Kind.HEADER);
         }
-        w.row(HEADER_ROW).setHeightInPoints(80);
+        w.height(HEADER_ROW, 80);
         int r = HEADER_ROW + 1;
         int number = 1;
         for (UnitFigures commune : pack.communes()) {

@@ -31,7 +31,7 @@ final class WarningsSheet {
         for (int c = 0; c < headers.length; c++) {
             w.text(HEADER_ROW, c, headers[c], Kind.HEADER);
         }
-        w.row(HEADER_ROW).setHeightInPoints(32);
+        w.height(HEADER_ROW, 32);
         int r = HEADER_ROW + 1;
         if (pack.warnings().isEmpty()) {
             w.line(r, text.get("warnings.none"), Kind.NOTE, last);

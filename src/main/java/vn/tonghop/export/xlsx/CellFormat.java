@@ -1,17 +1,28 @@
 package vn.tonghop.export.xlsx;
 
 /**
- * A format of the cells a result writes itself (the summary sheet, the values copied from a CSV).
+ * A format of the cells tonghop writes itself (the result's summary sheet, values copied from a CSV, the conference
+ * pack).
  *
- * @param bold        bold font
- * @param fontPoints  font size, 0 for the workbook's default
- * @param fillArgb    solid fill colour ("FFFF7C80"), null for none
- * @param thinBorder  a thin border all round
- * @param wrapTop     wrapped text, aligned to the top
- * @param quotePrefix shown as text even when it starts with {@code =}, {@code +}, {@code -} or {@code @}
+ * @param bold         bold font
+ * @param italic       italic font
+ * @param fontPoints   font size, 0 for the workbook's default
+ * @param fontName     font name, null for the workbook's default
+ * @param fillArgb     solid fill colour ("FFFF7C80"), null for none
+ * @param thinBorder   a thin border all round
+ * @param horizontal   "left", "center" or "right"; null for the spreadsheet's default
+ * @param vertical     "top" or "center"; null for the default (bottom)
+ * @param wrap         wrapped text
+ * @param quotePrefix  shown as text even when it starts with {@code =}, {@code +}, {@code -} or {@code @}
+ * @param numberFormat a number format code ("#,##0"), null for General
  */
-public record CellFormat(boolean bold, double fontPoints, String fillArgb, boolean thinBorder, boolean wrapTop, boolean quotePrefix) {
+public record CellFormat(boolean bold, boolean italic, double fontPoints, String fontName, String fillArgb, boolean thinBorder,
+                         String horizontal, String vertical, boolean wrap, boolean quotePrefix, String numberFormat) {
 
-    public static final CellFormat PLAIN = new CellFormat(false, 0, null, false, false, false);
-    public static final CellFormat QUOTED = new CellFormat(false, 0, null, false, false, true);
+    public static final CellFormat PLAIN = new CellFormat(false, false, 0, null, null, false, null, null, false, false, null);
+
+    /** A format of the result's summary sheet: wrapped and top-aligned text, quote-prefixed, bold or not. */
+    public static CellFormat summary(boolean bold, double fontPoints, String fillArgb, boolean thinBorder) {
+        return new CellFormat(bold, false, fontPoints, null, fillArgb, thinBorder, null, "top", true, true, null);
+    }
 }

@@ -39,6 +39,7 @@ public final class StyleSheet {
     private final Map<String, Integer> filled = new HashMap<>();
     private final Map<String, Integer> fills = new HashMap<>();
     private final Map<String, Integer> fonts = new HashMap<>();
+    private final Map<String, Integer> numberFormats = new HashMap<>();
     private int thinBorder = -1;
 
     private StyleSheet(Document document) throws IOException {
@@ -100,12 +101,15 @@ public final class StyleSheet {
     public int format(CellFormat format) {
         return formats.computeIfAbsent(format, f -> {
             Element xf = Dom.create(root, "xf");
-            xf.setAttribute("numFmtId", "0");
-            xf.setAttribute("fontId", Integer.toString(font(f.bold(), f.fontPoints())));
+            xf.setAttribute("numFmtId", Integer.toString(f.numberFormat() == null ? 0 : numberFormat(f.numberFormat())));
+            xf.setAttribute("fontId", Integer.toString(font(f.bold(), f.italic(), f.fontPoints(), f.fontName())));
             xf.setAttribute("fillId", Integer.toString(f.fillArgb() == null ? 0 : fill(f.fillArgb())));
             xf.setAttribute("borderId", Integer.toString(f.thinBorder() ? thinBorder() : 0));
             xf.setAttribute("xfId", "0");
             xf.setAttribute("applyFont", "1");
+            if (f.numberFormat() != null) {
+                xf.setAttribute("applyNumberFormat", "1");
+            }
             if (f.fillArgb() != null) {
                 xf.setAttribute("applyFill", "1");
             }
@@ -115,14 +119,68 @@ public final class StyleSheet {
             if (f.quotePrefix()) {
                 xf.setAttribute("quotePrefix", "1");
             }
-            if (f.wrapTop()) {
+            if (f.horizontal() != null || f.vertical() != null || f.wrap()) {
                 xf.setAttribute("applyAlignment", "1");
                 Element alignment = Dom.create(root, "alignment");
-                alignment.setAttribute("vertical", "top");
-                alignment.setAttribute("wrapText", "1");
+                if (f.horizontal() != null) {
+                    alignment.setAttribute("horizontal", f.horizontal());
+                }
+                if (f.vertical() != null) {
+                    alignment.setAttribute("vertical", f.vertical());
+                }
+                if (f.wrap()) {
+                    alignment.setAttribute("wrapText", "1");
+                }
                 xf.appendChild(alignment);
             }
             return add("cellXfs", xf);
+        });
+    }
+
+    /** Sets the workbook's default font (the font of every cell without a format of its own). */
+    public void defaultFont(String name, double points) {
+        Element font = entries("fonts").get(0);
+        Element nameElement = Dom.child(font, "name");
+        if (nameElement == null) {
+            nameElement = Dom.create(root, "name");
+            font.appendChild(nameElement);
+        }
+        nameElement.setAttribute("val", name);
+        dropFamily(font);
+        Element size = Dom.child(font, "sz");
+        if (size == null) {
+            size = Dom.create(root, "sz");
+            font.insertBefore(size, font.getFirstChild());
+        }
+        size.setAttribute("val", XmlText.number(points));
+        fonts.clear();
+    }
+
+    /** The id of a number format code: a built-in one, or a new custom one (ids from 164). */
+    private int numberFormat(String code) {
+        if (code.equals("General")) {
+            return 0;
+        }
+        return numberFormats.computeIfAbsent(code, k -> {
+            Element list = Dom.child(root, "numFmts");
+            if (list == null) {
+                list = Dom.create(root, "numFmts");
+                root.insertBefore(list, root.getFirstChild());
+            }
+            int id = 164;
+            for (Element existing : Dom.children(list, "numFmt")) {
+                try {
+                    id = Math.max(id, Integer.parseInt(existing.getAttribute("numFmtId")) + 1);
+                } catch (NumberFormatException e) {
+                    // hers, unreadable: ids beyond it are still free
+                }
+            }
+            Element numFmt = Dom.create(root, "numFmt");
+            numFmt.setAttribute("numFmtId", Integer.toString(id));
+            numFmt.setAttribute("formatCode", code);
+            list.appendChild(numFmt);
+            list.setAttribute("count", Integer.toString(Dom.children(list, "numFmt").size()));
+            return id;
         });
     }
 
@@ -152,17 +210,22 @@ public final class StyleSheet {
         return Dom.bytes(document);
     }
 
-    private int font(boolean bold, double points) {
-        if (!bold && points == 0) {
+    private int font(boolean bold, boolean italic, double points, String name) {
+        if (!bold && !italic && points == 0 && name == null) {
             return 0;
         }
-        return fonts.computeIfAbsent(bold + ":" + points, k -> {
+        return fonts.computeIfAbsent(bold + ":" + italic + ":" + points + ":" + name, k -> {
             Element font = (Element) entries("fonts").get(0).cloneNode(true);
-            Element b = Dom.child(font, "b");
-            if (bold && b == null) {
-                font.insertBefore(Dom.create(root, "b"), font.getFirstChild());
-            } else if (!bold && b != null) {
-                font.removeChild(b);
+            toggle(font, "b", bold);
+            toggle(font, "i", italic);
+            if (name != null) {
+                Element nameElement = Dom.child(font, "name");
+                if (nameElement == null) {
+                    nameElement = Dom.create(root, "name");
+                    font.appendChild(nameElement);
+                }
+                nameElement.setAttribute("val", name);
+                dropFamily(font);
             }
             if (points > 0) {
                 Element size = Dom.child(font, "sz");
@@ -174,6 +237,27 @@ public final class StyleSheet {
             }
             return add("fonts", font);
         });
+    }
+
+    /** A font named anew loses the family of the font it was copied from (Calibri's "swiss" is no serif's). */
+    private static void dropFamily(Element font) {
+        Element family = Dom.child(font, "family");
+        if (family != null) {
+            font.removeChild(family);
+        }
+        Element scheme = Dom.child(font, "scheme");
+        if (scheme != null) {
+            font.removeChild(scheme);
+        }
+    }
+
+    private void toggle(Element font, String flag, boolean on) {
+        Element present = Dom.child(font, flag);
+        if (on && present == null) {
+            font.insertBefore(Dom.create(root, flag), font.getFirstChild());
+        } else if (!on && present != null) {
+            font.removeChild(present);
+        }
     }
 
     private int fill(String argb) {

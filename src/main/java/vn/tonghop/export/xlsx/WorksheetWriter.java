@@ -17,12 +17,28 @@ public final class WorksheetWriter {
     /**
      * How the sheet opens and prints.
      *
-     * @param selected     the sheet shown when the workbook opens
-     * @param frozenRows   rows frozen at the top (0: none)
-     * @param widths       0-based column → width in characters
-     * @param printOnePageWide landscape A4, fitted one page wide
+     * @param selected      the sheet shown when the workbook opens
+     * @param frozenRows    rows frozen at the top (0: none)
+     * @param frozenColumns columns frozen at the left (0: none)
+     * @param widths        0-based column → width in characters
+     * @param print         how it prints, null for the spreadsheet's defaults
      */
-    public record Setup(boolean selected, int frozenRows, Map<Integer, Integer> widths, boolean printOnePageWide) {
+    public record Setup(boolean selected, int frozenRows, int frozenColumns, Map<Integer, Integer> widths, Print print) {
+
+        public Setup(boolean selected, int frozenRows, Map<Integer, Integer> widths, boolean printOnePageWide) {
+            this(selected, frozenRows, 0, widths, printOnePageWide ? Print.ONE_PAGE_WIDE : null);
+        }
+    }
+
+    /**
+     * Print setup: A4, landscape or not, fitted {@code pagesWide} pages across (0: as many as needed) and as many pages
+     * down as needed, centred across the page or not, margins in inches (left, right, top, bottom), and a footer in
+     * SpreadsheetML's header/footer codes ({@code &L...&R...}), null for none.
+     */
+    public record Print(boolean landscape, int pagesWide, boolean centered, double[] margins, String footer) {
+
+        static final double[] DEFAULT_MARGINS = {0.7, 0.7, 0.75, 0.75};
+        public static final Print ONE_PAGE_WIDE = new Print(true, 1, false, DEFAULT_MARGINS, null);
     }
 
     private static final int FLUSH_AT = 1 << 16;
@@ -31,26 +47,36 @@ public final class WorksheetWriter {
     private final StringBuilder xml = new StringBuilder(FLUSH_AT + 4096);
     private final List<String> merges = new ArrayList<>();
     private final Map<String, String> links = new TreeMap<>();
-    private final boolean printOnePageWide;
+    private final Print print;
     private int row = -1;
     private int lastColumn = -1;
     private boolean rowOpen;
 
     public WorksheetWriter(Writer out, Setup setup) throws IOException {
         this.out = out;
-        this.printOnePageWide = setup.printOnePageWide();
+        this.print = setup.print();
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n")
                 .append("<worksheet xmlns=\"").append(StyleSheet.MAIN)
                 .append("\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
-        if (setup.printOnePageWide()) {
+        if (print != null) {
             xml.append("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>");
         }
         xml.append("<sheetViews><sheetView workbookViewId=\"0\"").append(setup.selected() ? " tabSelected=\"1\"" : "").append('>');
-        if (setup.frozenRows() > 0) {
-            String topLeft = XmlText.cell(setup.frozenRows(), 0);
-            xml.append("<pane ySplit=\"").append(setup.frozenRows()).append("\" topLeftCell=\"").append(topLeft)
-                    .append("\" activePane=\"bottomLeft\" state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"").append(topLeft)
-                    .append("\" sqref=\"").append(topLeft).append("\"/>");
+        int rows = setup.frozenRows();
+        int columns = setup.frozenColumns();
+        if (rows > 0 || columns > 0) {
+            String topLeft = XmlText.cell(rows, columns);
+            String pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+            xml.append("<pane");
+            if (columns > 0) {
+                xml.append(" xSplit=\"").append(columns).append('"');
+            }
+            if (rows > 0) {
+                xml.append(" ySplit=\"").append(rows).append('"');
+            }
+            xml.append(" topLeftCell=\"").append(topLeft).append("\" activePane=\"").append(pane).append("\" state=\"frozen\"/>")
+                    .append("<selection pane=\"").append(pane).append("\" activeCell=\"").append(topLeft).append("\" sqref=\"")
+                    .append(topLeft).append("\"/>");
         }
         xml.append("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
         if (!setup.widths().isEmpty()) {
@@ -131,6 +157,17 @@ public final class WorksheetWriter {
 
     /** Ends the sheet; {@code legacyDrawing}: the relationship of its comments' drawing, or null when it has none. */
     public void finish(String legacyDrawing) throws IOException {
+        finish(List.of(), null, legacyDrawing);
+    }
+
+    /**
+     * Ends the sheet.
+     *
+     * @param rowBreaks     0-based rows after which a page breaks
+     * @param drawing       the relationship of its drawing (charts), or null
+     * @param legacyDrawing the relationship of its comments' drawing, or null
+     */
+    public void finish(List<Integer> rowBreaks, String drawing, String legacyDrawing) throws IOException {
         endRow();
         xml.append("</sheetData>");
         if (!merges.isEmpty()) {
@@ -146,9 +183,28 @@ public final class WorksheetWriter {
             });
             xml.append("</hyperlinks>");
         }
-        xml.append("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
-        if (printOnePageWide) {
-            xml.append("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>");
+        if (print != null && print.centered()) {
+            xml.append("<printOptions horizontalCentered=\"1\"/>");
+        }
+        double[] margins = print == null ? Print.DEFAULT_MARGINS : print.margins();
+        xml.append("<pageMargins left=\"").append(XmlText.number(margins[0])).append("\" right=\"").append(XmlText.number(margins[1]))
+                .append("\" top=\"").append(XmlText.number(margins[2])).append("\" bottom=\"").append(XmlText.number(margins[3]))
+                .append("\" header=\"0.3\" footer=\"0.3\"/>");
+        if (print != null) {
+            xml.append("<pageSetup paperSize=\"9\" orientation=\"").append(print.landscape() ? "landscape" : "portrait")
+                    .append("\" fitToWidth=\"").append(print.pagesWide()).append("\" fitToHeight=\"0\"/>");
+            if (print.footer() != null) {
+                xml.append("<headerFooter><oddFooter>");
+                XmlText.append(xml, print.footer()).append("</oddFooter></headerFooter>");
+            }
+        }
+        if (!rowBreaks.isEmpty()) {
+            xml.append("<rowBreaks count=\"").append(rowBreaks.size()).append("\" manualBreakCount=\"").append(rowBreaks.size()).append("\">");
+            rowBreaks.forEach(r -> xml.append("<brk id=\"").append(r + 1).append("\" max=\"16383\" man=\"1\"/>"));
+            xml.append("</rowBreaks>");
+        }
+        if (drawing != null) {
+            xml.append("<drawing r:id=\"").append(drawing).append("\"/>");
         }
         if (legacyDrawing != null) {
             xml.append("<legacyDrawing r:id=\"").append(legacyDrawing).append("\"/>");

@@ -47,7 +47,7 @@ class WorkbookPatchTest {
             assertThat(patch.sheetNames()).containsExactly("Ghi chú", "Tổng hợp", "Ẩn");
             try (WorkbookPatch.NewSheet summary = patch.summary("Tóm tắt", new WorksheetWriter.Setup(true, 0, Map.of(0, 30), true))) {
                 summary.rows().startRow(0, 24);
-                summary.rows().text(0, "=KẾT QUẢ KIỂM TRA", patch.styles().format(new CellFormat(true, 14, null, false, true, true)));
+                summary.rows().text(0, "=KẾT QUẢ KIỂM TRA", patch.styles().format(CellFormat.summary(true, 14, null, false)));
                 summary.rows().link(0, 0, "'Tổng hợp'!D5");
             }
             patch.mark("Tổng hợp", List.of(
