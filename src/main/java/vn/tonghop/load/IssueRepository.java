@@ -43,11 +43,18 @@ public class IssueRepository {
         });
     }
 
-    /** The issues of several files in one batch, each file's in order. */
+    /** Above this many, a chunk's issues go in with one {@code COPY} (a file of wrong rows has hundreds of thousands). */
+    static final int COPY_ABOVE = 200;
+
+    /** The issues of several files in one batch, each file's in order (their ids, which order them, are drawn in that order). */
     public void insert(Map<Long, List<Issue>> bySubmission) {
         List<Map.Entry<Long, Issue>> all = new ArrayList<>();
         bySubmission.forEach((id, list) -> list.forEach(issue -> all.add(Map.entry(id, issue))));
         if (all.isEmpty()) {
+            return;
+        }
+        if (all.size() > COPY_ABOVE) {
+            copy(all);
             return;
         }
         jdbc.batchUpdate("""
@@ -63,6 +70,36 @@ public class IssueRepository {
             ps.setString(7, issue.cellValue());
             ps.setString(8, issue.communeCode());
             ps.setString(9, issue.message());
+        });
+    }
+
+    private void copy(List<Map.Entry<Long, Issue>> all) {
+        StringBuilder text = new StringBuilder(all.size() * 160);
+        for (Map.Entry<Long, Issue> entry : all) {
+            Issue issue = entry.getValue();
+            if (issue.severity() == Severity.NOTE) {
+                throw new IllegalArgumentException("Notes are written into the results, not stored as issues");
+            }
+            text.append(entry.getKey()).append(',').append(issue.severity().sqlName()).append(',');
+            CopyText.quote(text, issue.code()).append(',');
+            CopyText.quote(text, issue.sheet()).append(',');
+            if (issue.rowNumber() != null) {
+                text.append(issue.rowNumber());
+            }
+            text.append(',');
+            CopyText.quote(text, issue.column()).append(',');
+            CopyText.quote(text, issue.cellValue()).append(',');
+            CopyText.quote(text, issue.communeCode()).append(',');
+            CopyText.quote(text, issue.message()).append('\n');
+        }
+        jdbc.execute((java.sql.Connection connection) -> {
+            try {
+                return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("""
+                        COPY issue (submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message)
+                        FROM STDIN WITH (FORMAT csv)""", new java.io.StringReader(text.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         });
     }
 

@@ -144,17 +144,7 @@ public class StagingWriter {
         return out.append(value.toPlainString());
     }
 
-    /** A CSV field for COPY: always quoted, so an empty text stays empty rather than NULL; null stays NULL. */
     private static StringBuilder quote(StringBuilder out, String text) {
-        if (text == null) {
-            return out;
-        }
-        out.append('"');
-        if (text.indexOf('"') < 0) {
-            out.append(text);
-        } else {
-            out.append(text.replace("\"", "\"\""));
-        }
-        return out.append('"');
+        return CopyText.quote(out, text);
     }
 }

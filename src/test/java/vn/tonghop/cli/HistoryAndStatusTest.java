@@ -115,7 +115,7 @@ class HistoryAndStatusTest {
         assertThat(jdbc.queryForList("""
                 SELECT s.inbox_path || ':' || r.source_row || ':' || v.value::int FROM report r JOIN submission s ON s.id = r.submission_id
                 JOIN value v ON v.report_id = r.id AND v.indicator = 'propaganda_sessions'
-                WHERE r.commune_code = '01975' ORDER BY r.id""", String.class))
+                WHERE r.commune_code = '01975' ORDER BY s.id""", String.class))
                 .containsExactly("063/bach-thong-2023-lan1.csv:3:10", "063/bach-thong-2023-lan2.csv:3:12");
     }
 

@@ -139,7 +139,7 @@ class SampleInputRunTest {
                 Integer.class)).isEqualTo(14);
         assertThat(jdbc.queryForList("""
                 SELECT v.value::int FROM value v JOIN report r ON r.id = v.report_id
-                WHERE r.commune_code = '01975' AND r.year = 2023 AND v.indicator = 'propaganda_sessions' ORDER BY r.id""",
+                WHERE r.commune_code = '01975' AND r.year = 2023 AND v.indicator = 'propaganda_sessions' ORDER BY r.submission_id""",
                 Integer.class)).containsExactly(18, 24);
         Cli.Result history = cli.run("history", "--commune", "01975", "--year", "2023");
         assertThat(history.exitCode()).isZero();
