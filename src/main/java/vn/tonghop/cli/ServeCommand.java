@@ -30,6 +30,7 @@ import vn.tonghop.ops.GracefulShutdown;
 import vn.tonghop.ops.InboxWatcher;
 import vn.tonghop.ops.NightlySchedule;
 import vn.tonghop.ops.ServeState;
+import vn.tonghop.ops.ServeWarmUp;
 import vn.tonghop.ops.UnfinishedRuns;
 import vn.tonghop.validate.Messages;
 
@@ -62,6 +63,7 @@ public class ServeCommand implements Callable<Integer> {
     private final boolean watch;
     private final Duration poll;
     private final String address;
+    private final ServeWarmUp warmUp;
 
     @Spec
     CommandSpec spec;
@@ -79,7 +81,7 @@ public class ServeCommand implements Callable<Integer> {
     public ServeCommand(Pipeline pipeline, NightlySchedule schedule, GracefulShutdown shutdown, ServeState state, UnfinishedRuns unfinished,
                         Messages messages, ApplicationContext context, @Value("${tonghop.watch.settle-seconds:5}") long settleSeconds,
                         @Value("${tonghop.watch.enabled:true}") boolean watch, @Value("${tonghop.watch.poll-seconds:10}") long pollSeconds,
-                        @Value("${server.address:127.0.0.1}") String address) {
+                        @Value("${server.address:127.0.0.1}") String address, ServeWarmUp warmUp) {
         this.pipeline = pipeline;
         this.schedule = schedule;
         this.shutdown = shutdown;
@@ -91,6 +93,7 @@ public class ServeCommand implements Callable<Integer> {
         this.watch = watch;
         this.poll = Duration.ofSeconds(Math.max(1, pollSeconds));
         this.address = address;
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -126,6 +129,7 @@ public class ServeCommand implements Callable<Integer> {
             }
             stdout.flush();
             log.info("Serving: inbox {}, out {}, schedule {} ({}), watcher {}", inbox, out, cron, schedule.zoneId(), watch ? "on" : "off");
+            warmUp.start();
             if (!unfinished.list().isEmpty() || !pipeline.pendingYears().isEmpty()) {
                 request("resume", stdout, err);
             }

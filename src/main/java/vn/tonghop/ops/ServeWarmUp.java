@@ -1,0 +1,122 @@
+package vn.tonghop.ops;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.tonghop.export.xlsx.NewWorkbook;
+import vn.tonghop.export.xlsx.WorksheetWriter;
+import vn.tonghop.form.Indicator;
+import vn.tonghop.form.ReportForm;
+import vn.tonghop.layout.HeaderVocabulary;
+import vn.tonghop.layout.LocatedTable;
+import vn.tonghop.layout.RowExtractor;
+import vn.tonghop.layout.TableLocator;
+import vn.tonghop.read.TableFile;
+import vn.tonghop.read.TableFiles;
+import vn.tonghop.read.UnreadableFileException;
+
+/**
+ * {@code serve} runs for months; its first run should not be the one that pays for loading and compiling the code
+ * that reads workbooks and CSV files and writes results (a second and more of a nightly run of five files). As
+ * serve starts, a district-sized workbook and CSV are written to a temporary folder, read back as the read step
+ * reads files, and deleted, on a background thread of low priority. Nothing of it reaches the database or the inbox.
+ */
+@Component
+public class ServeWarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeWarmUp.class);
+
+    private final ReportForm form;
+    private final HeaderVocabulary vocabulary;
+
+    public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary) {
+        this.form = form;
+        this.vocabulary = vocabulary;
+    }
+
+    /** Starts the warm-up on a daemon thread. */
+    public void start() {
+        Thread thread = new Thread(this::warmUp, "serve-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    /** @return the data rows read back from the two files (two commune rows each, so 4 when all went well) */
+    int warmUp() {
+        long started = System.nanoTime();
+        Path dir = null;
+        int rows = 0;
+        try {
+            dir = Files.createTempDirectory("tonghop-warm-up-");
+            List<Indicator> indicators = form.indicators().subList(0, Math.min(6, form.indicators().size()));
+            Path workbook = dir.resolve("huyen-mau-2023.xlsx");
+            try (NewWorkbook book = new NewWorkbook(workbook);
+                 NewWorkbook.Sheet sheet = book.sheet("Tổng hợp", false, new WorksheetWriter.Setup(true, 1, Map.of(), false))) {
+                WorksheetWriter w = sheet.rows();
+                w.startRow(0, 0);
+                w.text(0, "Mã xã", 0);
+                w.text(1, "Tên xã", 0);
+                for (int i = 0; i < indicators.size(); i++) {
+                    w.text(2 + i, indicators.get(i).header(), 0);
+                }
+                for (int r = 1; r <= 2; r++) {
+                    w.startRow(r, 0);
+                    w.text(0, "0196" + r, 0);
+                    w.text(1, "Xã Mẫu " + r, 0);
+                    for (int i = 0; i < indicators.size(); i++) {
+                        w.number(2 + i, 10 + r + i, 0);
+                    }
+                }
+            }
+            Path csv = dir.resolve("huyen-mau-2023.csv");
+            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                out.write("Mã xã;Tên xã;" + String.join(";", indicators.stream().map(Indicator::header).toList()) + "\n");
+                out.write("01969;Xã Mẫu;" + String.join(";", indicators.stream().map(i -> "1.800").toList()) + "\n");
+                out.write("01975;Xã Mẫu Hai;" + String.join(";", indicators.stream().map(i -> "07").toList()) + "\n");
+            }
+            for (Path file : List.of(workbook, csv)) {
+                try (TableFile table = new TableFiles().open(file)) {
+                    Optional<LocatedTable> located = new TableLocator(vocabulary).locate(table);
+                    if (located.isPresent()) {
+                        try (RowExtractor extractor = new RowExtractor(table, located.get(), vocabulary)) {
+                            while (extractor.hasNext()) {
+                                extractor.next();
+                                rows++;
+                            }
+                        }
+                    }
+                }
+            }
+            log.debug("Warmed up reading and writing in {} ms ({} rows)", (System.nanoTime() - started) / 1_000_000, rows);
+        } catch (IOException | UnreadableFileException | RuntimeException e) {
+            log.debug("Warm-up failed: {}", e.toString());
+        } finally {
+            delete(dir);
+        }
+        return rows;
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            log.debug("warm-up folder {} left: {}", dir, e.toString());
+        }
+    }
+}
