@@ -140,19 +140,8 @@ public final class StyleSheet {
     /** Sets the workbook's default font (the font of every cell without a format of its own). */
     public void defaultFont(String name, double points) {
         Element font = entries("fonts").get(0);
-        Element nameElement = Dom.child(font, "name");
-        if (nameElement == null) {
-            nameElement = Dom.create(root, "name");
-            font.appendChild(nameElement);
-        }
-        nameElement.setAttribute("val", name);
-        dropFamily(font);
-        Element size = Dom.child(font, "sz");
-        if (size == null) {
-            size = Dom.create(root, "sz");
-            font.insertBefore(size, font.getFirstChild());
-        }
-        size.setAttribute("val", XmlText.number(points));
+        rename(font, name);
+        resize(font, points);
         fonts.clear();
     }
 
@@ -219,24 +208,32 @@ public final class StyleSheet {
             toggle(font, "b", bold);
             toggle(font, "i", italic);
             if (name != null) {
-                Element nameElement = Dom.child(font, "name");
-                if (nameElement == null) {
-                    nameElement = Dom.create(root, "name");
-                    font.appendChild(nameElement);
-                }
-                nameElement.setAttribute("val", name);
-                dropFamily(font);
+                rename(font, name);
             }
             if (points > 0) {
-                Element size = Dom.child(font, "sz");
-                if (size == null) {
-                    size = Dom.create(root, "sz");
-                    font.appendChild(size);
-                }
-                size.setAttribute("val", XmlText.number(points));
+                resize(font, points);
             }
             return add("fonts", font);
         });
+    }
+
+    private void rename(Element font, String name) {
+        Element nameElement = Dom.child(font, "name");
+        if (nameElement == null) {
+            nameElement = Dom.create(root, "name");
+            font.appendChild(nameElement);
+        }
+        nameElement.setAttribute("val", name);
+        dropFamily(font);
+    }
+
+    private void resize(Element font, double points) {
+        Element size = Dom.child(font, "sz");
+        if (size == null) {
+            size = Dom.create(root, "sz");
+            font.insertBefore(size, font.getFirstChild());
+        }
+        size.setAttribute("val", XmlText.number(points));
     }
 
     /** A font named anew loses the family of the font it was copied from (Calibri's "swiss" is no serif's). */
