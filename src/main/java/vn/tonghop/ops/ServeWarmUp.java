@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.tonghop.export.xlsx.NewWorkbook;
 import vn.tonghop.export.xlsx.WorksheetWriter;
+import vn.tonghop.form.ColumnRole;
 import vn.tonghop.form.Indicator;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.layout.HeaderVocabulary;
@@ -60,20 +61,23 @@ public class ServeWarmUp {
         try {
             dir = Files.createTempDirectory("tonghop-warm-up-");
             List<Indicator> indicators = form.indicators().subList(0, Math.min(6, form.indicators().size()));
+            // the form's own headers, as a clerk's file has them
+            String code = form.aliases(ColumnRole.UNIT_CODE).get(0);
+            String name = form.aliases(ColumnRole.UNIT_NAME).get(0);
             Path workbook = dir.resolve("huyen-mau-2023.xlsx");
             try (NewWorkbook book = new NewWorkbook(workbook);
-                 NewWorkbook.Sheet sheet = book.sheet("Tổng hợp", false, new WorksheetWriter.Setup(true, 1, Map.of(), false))) {
+                 NewWorkbook.Sheet sheet = book.sheet("Sheet1", false, new WorksheetWriter.Setup(true, 1, Map.of(), false))) {
                 WorksheetWriter w = sheet.rows();
                 w.startRow(0, 0);
-                w.text(0, "Mã xã", 0);
-                w.text(1, "Tên xã", 0);
+                w.text(0, code, 0);
+                w.text(1, name, 0);
                 for (int i = 0; i < indicators.size(); i++) {
                     w.text(2 + i, indicators.get(i).header(), 0);
                 }
                 for (int r = 1; r <= 2; r++) {
                     w.startRow(r, 0);
                     w.text(0, "0196" + r, 0);
-                    w.text(1, "Xã Mẫu " + r, 0);
+                    w.text(1, "Commune " + r, 0);
                     for (int i = 0; i < indicators.size(); i++) {
                         w.number(2 + i, 10 + r + i, 0);
                     }
@@ -81,9 +85,9 @@ public class ServeWarmUp {
             }
             Path csv = dir.resolve("huyen-mau-2023.csv");
             try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-                out.write("Mã xã;Tên xã;" + String.join(";", indicators.stream().map(Indicator::header).toList()) + "\n");
-                out.write("01969;Xã Mẫu;" + String.join(";", indicators.stream().map(i -> "1.800").toList()) + "\n");
-                out.write("01975;Xã Mẫu Hai;" + String.join(";", indicators.stream().map(i -> "07").toList()) + "\n");
+                out.write(code + ";" + name + ";" + String.join(";", indicators.stream().map(Indicator::header).toList()) + "\n");
+                out.write("01969;Commune A;" + String.join(";", indicators.stream().map(i -> "1.800").toList()) + "\n");
+                out.write("01975;Commune B;" + String.join(";", indicators.stream().map(i -> "07").toList()) + "\n");
             }
             for (Path file : List.of(workbook, csv)) {
                 try (TableFile table = new TableFiles().open(file)) {
