@@ -333,11 +333,13 @@ public class Aggregator {
                 HAVING min(a.period_start) = :yearStart AND max(a.period_end) = :yearEnd
                    AND sum(a.period_end - a.period_start + 1) = (CAST(:yearEnd AS date) - CAST(:yearStart AS date) + 1)),
             sums AS (SELECT * FROM agg_chain_sum)
-            SELECT a.submission_id, a.sheet, a.source_row, v.source_column, v.indicator, v.value, s.total, a.commune_code,
+            SELECT a.submission_id, a.sheet, a.source_row, coalesce(v.source_column, sb.source_columns ->> v.indicator), v.indicator,
+                   v.value, s.total, a.commune_code,
                    coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = a.commune_code
                              ORDER BY u.valid_from DESC LIMIT 1), a.commune_code)
             FROM agg_active a
             JOIN value v ON v.report_id = a.id
+            JOIN submission sb ON sb.id = a.submission_id
             JOIN full_chain f ON f.commune_code = a.commune_code
             JOIN sums s ON s.commune_code = a.commune_code AND s.indicator = v.indicator AND s.n = f.n
             WHERE a.period_type = 'YEAR' AND v.value <> s.total

@@ -19,8 +19,9 @@ import vn.tonghop.validate.Severity;
 /**
  * Writer, in the chunk's transaction, for every file the chunk touches at once: accepted rows into staging
  * (one {@code COPY} per table), issues into the issue table (one batch), and files whose end the chunk holds
- * marked read with what was detected and their counts (one batch), or rejected whole when not one commune's row
- * was found below their header. A chunk holds the rows of many small files.
+ * marked read with what was detected, their counts and their indicator columns' headers (one batch), or
+ * rejected whole when not one commune's row was found below their header. A chunk holds the rows of many small
+ * files.
  */
 public class CheckedRowWriter implements ItemWriter<FileRow> {
 
@@ -44,6 +45,7 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
     @Override
     public void write(Chunk<? extends FileRow> chunk) {
         Map<Long, List<CheckedRow>> rows = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> columns = new LinkedHashMap<>();
         Map<Long, List<Issue>> found = new LinkedHashMap<>();
         List<SubmissionRepository.ReadFile> read = new ArrayList<>();
         List<Long> empty = new ArrayList<>();
@@ -59,16 +61,17 @@ public class CheckedRowWriter implements ItemWriter<FileRow> {
                     empty.add(id);
                 } else {
                     read.add(new SubmissionRepository.ReadFile(id, file.format(), file.encoding(), file.sheet(), file.periodCode(),
-                            file.rowsRead(), file.accepted(), file.rejectedRows()));
+                            file.rowsRead(), file.accepted(), file.rejectedRows(), file.columns()));
                 }
                 continue;
             }
             rows.computeIfAbsent(id, k -> new ArrayList<>()).add(item.checked());
+            columns.putIfAbsent(id, item.file().columns());
             if (!item.checked().issues().isEmpty()) {
                 found.computeIfAbsent(id, k -> new ArrayList<>()).addAll(item.checked().issues());
             }
         }
-        staging.write(form.code(), rows);
+        staging.write(form.code(), rows, columns);
         issues.insert(found);
         submissions.markRead(read);
         for (long id : empty) {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,7 @@ import vn.tonghop.layout.HeaderVocabulary;
 import vn.tonghop.layout.LocatedTable;
 import vn.tonghop.layout.RowExtractor;
 import vn.tonghop.layout.TableLocator;
+import vn.tonghop.layout.TableShape;
 import vn.tonghop.load.IssueRepository;
 import vn.tonghop.load.StagingWriter;
 import vn.tonghop.load.Submission;
@@ -247,9 +250,13 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             fileIssues.add(new Issue(Severity.WARNING, "file.repeatedColumn", table.sheet().name(), table.headerLastRow(), repeated,
                     null, null, messages.get("file.repeatedColumn", repeated)));
         }
+        Map<String, String> columns = new LinkedHashMap<>();
+        if (table.shape() == TableShape.WIDE) {
+            table.indicatorColumns().forEach((column, code) -> columns.put(code, table.headers().getOrDefault(column, "")));
+        }
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
                 new TotalRowCheck(form, messages), new PeerOutlierCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
-                filePeriod == null ? null : filePeriod.code(), fileIssues);
+                filePeriod == null ? null : filePeriod.code(), columns, fileIssues);
         rows = new RowExtractor(file, table, vocabulary);
     }
 

@@ -2,6 +2,7 @@ package vn.tonghop.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import vn.tonghop.load.Submission;
 import vn.tonghop.validate.FileContext;
 import vn.tonghop.validate.Issue;
@@ -23,6 +24,7 @@ final class FileState {
     private String encoding;
     private String sheet;
     private String periodCode;
+    private Map<String, String> columns = Map.of();
     private final List<Issue> fileIssues = new ArrayList<>();
     private boolean rejected;
     private int rowsRead;
@@ -42,8 +44,9 @@ final class FileState {
     }
 
     void opened(FileContext fileContext, TotalRowCheck check, PeerOutlierCheck peers, String detectedFormat, String detectedEncoding, String sheetName,
-                String period, List<Issue> issues) {
+                String period, Map<String, String> indicatorColumns, List<Issue> issues) {
         this.context = fileContext;
+        this.columns = Map.copyOf(indicatorColumns);
         this.totalCheck = check;
         this.peerCheck = peers;
         this.format = detectedFormat;
@@ -63,6 +66,11 @@ final class FileState {
 
     FileContext context() {
         return context;
+    }
+
+    /** Indicator code → the header of its column in this file (a wide table's; empty for a long one). */
+    Map<String, String> columns() {
+        return columns;
     }
 
     TotalRowCheck totalCheck() {

@@ -36,8 +36,7 @@ public class RowChecker implements ItemProcessor<FileRow, FileRow> {
             List<Issue> issues = state.totalCheck().check(row);
             return new FileRow(state, row, new CheckedRow(row, null, null, Map.of(), Map.of(), issues, false));
         }
-        state.totalCheck().add(row);
-        CheckedRow checked = validator.check(row, state.context()).orElse(null);
+        CheckedRow checked = validator.check(row, state.context(), state.totalCheck()::add).orElse(null);
         if (checked == null) {
             return null;
         }

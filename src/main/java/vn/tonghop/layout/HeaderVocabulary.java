@@ -90,7 +90,7 @@ public final class HeaderVocabulary {
     }
 
     /** Digits with their separators and signs only ("1.260", "(3)", "10/10", "-"): a figure or a column number. */
-    private static boolean isFigure(String text) {
+    static boolean isFigure(String text) {
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             if (!(ch >= '0' && ch <= '9') && ".,/()-+% \t".indexOf(ch) < 0) {

@@ -61,6 +61,13 @@ public final class TableLocator {
             while (rows.hasNext() && seen < HEADER_SEARCH_ROWS) {
                 RawRow row = rows.next();
                 seen++;
+                if (best != null && looksLikeData(row.cells())) {
+                    // A commune's figures (or the column numbers) neither head a table nor complete a two-row header
+                    // a higher score than the header above them already has: not evaluated (it was ~10 % of reading).
+                    titles.add(String.join(" ", row.cells()).strip());
+                    previous = row.cells();
+                    continue;
+                }
                 Candidate single = evaluate(sheet, row.rowNumber(), List.of(), row.cells(), titles);
                 Candidate merged = previous.isEmpty() ? null
                         : evaluate(sheet, row.rowNumber(), previous, row.cells(), titles.subList(0, Math.max(0, titles.size() - 1)));
@@ -77,6 +84,22 @@ public final class TableLocator {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Most of the row's filled cells are figures ("12", "1.800", "(3)"): a data row, or a row of column numbers. */
+    private static boolean looksLikeData(List<String> cells) {
+        int filled = 0;
+        int figures = 0;
+        for (String cell : cells) {
+            if (cell.isBlank()) {
+                continue;
+            }
+            filled++;
+            if (HeaderVocabulary.isFigure(cell)) {
+                figures++;
+            }
+        }
+        return filled > 0 && figures * 2 > filled;
     }
 
     /**

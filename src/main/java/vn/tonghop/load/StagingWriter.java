@@ -33,8 +33,12 @@ public class StagingWriter {
         this.dataSource = dataSource;
     }
 
-    /** The accepted rows of several files: one statement for their report ids, one {@code COPY} per table. */
-    public void write(String formCode, Map<Long, List<CheckedRow>> rowsBySubmission) {
+    /**
+     * The accepted rows of several files: one statement for their report ids, one {@code COPY} per table. A value
+     * from its indicator's column in {@code columnsBySubmission} (the file's header, stored once with the file) gets
+     * no {@code source_column} of its own.
+     */
+    public void write(String formCode, Map<Long, List<CheckedRow>> rowsBySubmission, Map<Long, Map<String, String>> columnsBySubmission) {
         int accepted = 0;
         for (List<CheckedRow> rows : rowsBySubmission.values()) {
             for (CheckedRow row : rows) {
@@ -51,9 +55,10 @@ public class StagingWriter {
             StringBuilder values = new StringBuilder();
             int next = 0;
             for (Map.Entry<Long, List<CheckedRow>> file : rowsBySubmission.entrySet()) {
+                Map<String, String> columns = columnsBySubmission.getOrDefault(file.getKey(), Map.of());
                 for (CheckedRow row : file.getValue()) {
                     if (row.accepted()) {
-                        append(ids[next++], file.getKey(), formCode, row, reports, values);
+                        append(ids[next++], file.getKey(), formCode, row, columns, reports, values);
                     }
                 }
             }
@@ -90,8 +95,8 @@ public class StagingWriter {
         return ids;
     }
 
-    private static void append(long reportId, long submissionId, String formCode, CheckedRow row, StringBuilder reports,
-                               StringBuilder values) {
+    private static void append(long reportId, long submissionId, String formCode, CheckedRow row, Map<String, String> columns,
+                               StringBuilder reports, StringBuilder values) {
         int reportRow = row.row().rowNumber();
         reports.append(reportId).append(',').append(submissionId).append(',');
         quote(reports, row.row().sheet()).append(',').append(reportRow).append(',');
@@ -106,7 +111,7 @@ public class StagingWriter {
             // an indicator code is the form's identifier (letters, digits, underscores): no quoting needed
             values.append(reportId).append(',').append(value.getKey()).append(',');
             number(values, value.getValue()).append(',').append(cell == null ? reportRow : cell.rowNumber()).append(',');
-            if (cell != null) {
+            if (cell != null && !cell.column().equals(columns.get(value.getKey()))) {
                 quote(values, cell.column());
             }
             values.append('\n');

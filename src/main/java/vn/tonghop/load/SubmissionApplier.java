@@ -239,12 +239,14 @@ public class SubmissionApplier {
                     JOIN value pv ON pv.report_id = pr.id
                     WHERE NOT EXISTS (SELECT 1 FROM staged st WHERE st.submission_id = k.submission_id AND st.source_row = k.source_row))
                 -- driven by the few previous values found: each is compared with the same indicator of its new report
-                SELECT p.sheet, v.source_row, v.source_column, v.indicator, v.value, p.value, p.previous_period, p.commune_code,
+                SELECT p.sheet, v.source_row, coalesce(v.source_column, sb.source_columns ->> v.indicator), v.indicator, v.value, p.value,
+                       p.previous_period, p.commune_code,
                        coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = p.commune_code
                                  ORDER BY u.valid_from DESC LIMIT 1), p.commune_code),
                        p.submission_id
                 FROM previous p
                 JOIN value v ON v.report_id = p.report_id AND v.indicator = p.indicator
+                JOIN submission sb ON sb.id = p.submission_id
                 WHERE p.value > 0 AND v.value >= 10 * p.value
                   AND EXISTS (SELECT 1 FROM form_indicator fi WHERE fi.form_code = p.form_code AND fi.indicator = p.indicator AND fi.kind <> 'flag')
                 ORDER BY p.submission_id, v.source_row, v.indicator""", rs -> {

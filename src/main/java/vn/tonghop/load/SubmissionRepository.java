@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The submission table: one row per file, its checksum, status and counts. */
 @Repository
@@ -57,8 +59,9 @@ public class SubmissionRepository {
     }
 
     /** A file read through: what was detected and its row counts. */
+    /** @param columns indicator code → the header of its column in the file, which its values leave unsaid (V10) */
     public record ReadFile(long id, String format, String encoding, String sheet, String periodCode, int rowsRead, int accepted,
-                           int rejected) {
+                           int rejected, Map<String, String> columns) {
     }
 
     /** Marks files read, in one batch (in the transaction of their last rows). */
@@ -68,7 +71,7 @@ public class SubmissionRepository {
         }
         jdbc.batchUpdate("""
                 UPDATE submission SET status = 'read', format = ?, encoding = ?, sheet = ?, period_code = ?, rows_read = ?,
-                       rows_accepted = ?, rows_rejected = ?
+                       rows_accepted = ?, rows_rejected = ?, source_columns = CAST(? AS jsonb)
                 WHERE id = ? AND status = 'registered'""", files, files.size(), (ps, f) -> {
             ps.setString(1, f.format());
             ps.setString(2, f.encoding());
@@ -77,7 +80,8 @@ public class SubmissionRepository {
             ps.setInt(5, f.rowsRead());
             ps.setInt(6, f.accepted());
             ps.setInt(7, f.rejected());
-            ps.setLong(8, f.id());
+            ps.setString(8, f.columns().isEmpty() ? null : JsonMapper.shared().writeValueAsString(f.columns()));
+            ps.setLong(9, f.id());
         });
     }
 

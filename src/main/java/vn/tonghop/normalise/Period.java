@@ -101,7 +101,7 @@ public record Period(PeriodType type, int year, int number) {
             case NINE_MONTHS -> year + "-9M";
             case HALF_YEAR -> year + "-H" + number;
             case QUARTER -> year + "-Q" + number;
-            case MONTH -> String.format(Locale.ROOT, "%d-M%02d", year, number);
+            case MONTH -> year + (number < 10 ? "-M0" : "-M") + number; // written for every staged report: no String.format
         };
     }
 

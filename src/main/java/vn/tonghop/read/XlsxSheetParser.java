@@ -12,7 +12,6 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.Styles;
@@ -26,7 +25,7 @@ import org.xml.sax.XMLReader;
 
 /**
  * Streams one worksheet part of an .xlsx through POI's {@link XSSFSheetXMLHandler} with a secure SAX parser
- * ({@link XMLHelper}: no DTDs, no external entities), handing each row's rendered cells to a sink. Memory stays
+ * ({@link SecureXml}: no DTDs, no external entities), handing each row's rendered cells to a sink. Memory stays
  * bounded by one row, whatever the sheet's size.
  */
 final class XlsxSheetParser {
@@ -56,7 +55,7 @@ final class XlsxSheetParser {
         Collector collector = new Collector(sink);
         XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(styles, null, strings, collector,
                 new Formatter(date1904), false);
-        XMLReader xml = XMLHelper.newXMLReader();
+        XMLReader xml = SecureXml.newReader();
         xml.setContentHandler(new CellTypeTracker(handler, collector));
         xml.parse(new InputSource(sheetXml));
     }

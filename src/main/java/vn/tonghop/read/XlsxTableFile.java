@@ -21,8 +21,6 @@ import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
@@ -82,11 +80,11 @@ final class XlsxTableFile implements TableFile {
         try {
             PackagePart workbookPart = workbookPart(pkg, name);
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
+            SharedStringsPart strings = sharedStrings(pkg);
             StylesTable styles = reader.getStylesTable();
             WorkbookHandler workbook = new WorkbookHandler();
             try (InputStream in = reader.getWorkbookData()) {
-                XMLReader xml = XMLHelper.newXMLReader();
+                XMLReader xml = SecureXml.newReader();
                 xml.setContentHandler(workbook);
                 xml.parse(new InputSource(in));
             }
@@ -115,6 +113,17 @@ final class XlsxTableFile implements TableFile {
         } catch (Exception e) {
             pkg.revert();
             throw failure(name, e);
+        }
+    }
+
+    /** The workbook's shared strings, found as POI finds them (by content type); none in a workbook without text. */
+    private static SharedStringsPart sharedStrings(OPCPackage pkg) throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return SharedStringsPart.empty();
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return SharedStringsPart.read(in);
         }
     }
 

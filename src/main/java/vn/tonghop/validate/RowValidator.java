@@ -2,10 +2,12 @@ package vn.tonghop.validate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,6 +44,9 @@ public final class RowValidator {
     private final PeriodParser periods = new PeriodParser();
     private final UnitNameKey nameKeys = new UnitNameKey();
     private final HeaderVocabulary vocabulary;
+    /** Typed name → its readings; a validator serves one partition (one thread), so a plain map. */
+    private final Map<String, List<String>> nameReadings = new HashMap<>();
+    private static final int MAX_REMEMBERED_NAMES = 20_000;
 
     public RowValidator(ReportForm form, Messages messages) {
         this.form = form;
@@ -51,6 +56,15 @@ public final class RowValidator {
 
     /** The checked row, or empty for a line that is not a commune's row at all (a note, a signature). */
     public Optional<CheckedRow> check(SubmittedRow row, FileContext context) {
+        return check(row, context, (code, value) -> { });
+    }
+
+    /**
+     * As {@link #check(SubmittedRow, FileContext)}, handing each number of the row as the clerk typed it (before
+     * any rule, a yes as 1) to {@code typed}: the file's total row is checked against their sums
+     * ({@link TotalRowCheck#add(String, BigDecimal)}), so its cells are not parsed a second time.
+     */
+    public Optional<CheckedRow> check(SubmittedRow row, FileContext context, BiConsumer<String, BigDecimal> typed) {
         List<Issue> issues = new ArrayList<>();
         Period period = period(row, context, issues);
         Unit commune = commune(row, context, period, issues);
@@ -63,7 +77,7 @@ public final class RowValidator {
         String communeCode = commune == null ? null : commune.code();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Map<String, SourceCell> sources = new LinkedHashMap<>();
-        parseValues(row, communeCode, values, sources, issues);
+        parseValues(row, communeCode, values, sources, issues, typed);
         checkRules(row, communeCode, values, sources, issues);
         for (SourceCell unknown : row.unknownIndicators()) {
             String key = vocabulary.indicatorCode(unknown.column()).isPresent() ? "cell.repeatedIndicator" : "cell.unknownIndicator";
@@ -134,7 +148,7 @@ public final class RowValidator {
             UnitMatch match = registry.communeByCode(code.raw(), from, to);
             if (match instanceof UnitMatch.Found f) {
                 found = f.unit();
-                if (name != null && !name.raw().isBlank() && !nameKeys.parse(name.raw()).candidates().contains(found.nameKey())) {
+                if (name != null && !name.raw().isBlank() && !nameReadings(name.raw()).contains(found.nameKey())) {
                     issues.add(cellIssue(Severity.WARNING, "row.unit.nameMismatch", row, name, found.code(),
                             messages.get("row.unit.nameMismatch", found.code(), found.fullName(), name.raw())));
                 }
@@ -177,8 +191,23 @@ public final class RowValidator {
         return found;
     }
 
+    /**
+     * The keys a typed commune name may be registered under, remembered: a district's thirteen reports of a year
+     * name the same communes, and reading a name is the costliest part of checking a row that has a code.
+     */
+    private List<String> nameReadings(String typed) {
+        List<String> known = nameReadings.get(typed);
+        if (known == null) {
+            known = nameKeys.parse(typed).candidates();
+            if (nameReadings.size() < MAX_REMEMBERED_NAMES) {
+                nameReadings.put(typed, known);
+            }
+        }
+        return known;
+    }
+
     private void parseValues(SubmittedRow row, String communeCode, Map<String, BigDecimal> values,
-                             Map<String, SourceCell> sources, List<Issue> issues) {
+                             Map<String, SourceCell> sources, List<Issue> issues, BiConsumer<String, BigDecimal> typed) {
         Map<String, BigDecimal> impliedDenominators = new LinkedHashMap<>();
         Map<String, SourceCell> impliedSources = new LinkedHashMap<>();
         for (Map.Entry<String, SourceCell> entry : row.cells().entrySet()) {
@@ -187,6 +216,11 @@ public final class RowValidator {
             String raw = cell.raw();
             if (indicator.isFlag()) {
                 YesNo answer = yesNo.parse(raw);
+                if (answer == YesNo.YES) {
+                    typed.accept(indicator.code(), BigDecimal.ONE);
+                } else if (answer == YesNo.INVALID && numbers.parse(raw) instanceof ParsedNumber.Value number) {
+                    typed.accept(indicator.code(), number.value()); // "2" under a yes/no column still adds up as typed
+                }
                 if (answer == YesNo.INVALID) {
                     issues.add(cellIssue(Severity.ERROR, "cell.notYesNo", row, cell, communeCode, messages.get("cell.notYesNo", raw, cell.column())));
                 } else {
@@ -212,6 +246,7 @@ public final class RowValidator {
                 continue;
             }
             ParsedNumber.Value value = (ParsedNumber.Value) parsed;
+            typed.accept(indicator.code(), value.value());
             if (!isWhole(value.value()) || (value.denominator() != null && !isWhole(value.denominator()))) {
                 issues.add(cellIssue(Severity.ERROR, "cell.notWhole", row, cell, communeCode, messages.get("cell.notWhole", raw, cell.column())));
                 continue;

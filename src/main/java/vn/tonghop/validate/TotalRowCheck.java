@@ -36,9 +36,17 @@ public final class TotalRowCheck {
         row.cells().forEach((code, cell) -> {
             BigDecimal value = number(code, cell);
             if (value != null) {
-                sums.merge(code, value, BigDecimal::add);
+                add(code, value);
             }
         });
+    }
+
+    /**
+     * Adds one cell's number as typed: what {@link RowValidator} hands over while it parses a row, the same
+     * figures {@link #add(SubmittedRow)} would read from it.
+     */
+    public void add(String indicatorCode, BigDecimal typed) {
+        sums.merge(indicatorCode, typed, BigDecimal::add);
     }
 
     /** Warnings for every total cell that does not equal the sum of the rows so far. */

@@ -117,6 +117,12 @@ class OutlierIngestTest {
         assertThat(outliers("bach-thong-2023.csv")).containsExactly(
                 "warning 3 outlier.previous: Xã Vi Hương: Số buổi tuyên truyền, phổ biến pháp luật = 150, gấp 10 lần kỳ so sánh trước "
                         + "(năm 2022, 15); hãy kiểm tra lại.");
+        // the cell is named by the file's header, stored once with the file rather than on each of its values
+        assertThat(jdbc.queryForObject("SELECT column_name || ' ' || cell_value FROM issue WHERE code = 'outlier.previous'", String.class))
+                .isEqualTo("Số buổi tuyên truyền, phổ biến pháp luật 150");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM value WHERE source_column IS NOT NULL", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT source_columns ->> 'households_signed' FROM submission WHERE file_name = 'bach-thong-2023.csv'",
+                String.class)).isEqualTo("Số hộ ký cam kết an toàn về ANTT");
     }
 
     @Test
