@@ -36,6 +36,8 @@ public final class Bench {
     private final String xmx;
     private final int threads;
     private final boolean profile;
+    /** Extra JVM options for tonghop's own runs (--jvm "-XX:..."), to compare JVM settings on the same files. */
+    private final List<String> jvmOptions;
 
     private Bench(Map<String, String> options) {
         this.options = options;
@@ -44,6 +46,7 @@ public final class Bench {
         this.xmx = options.getOrDefault("xmx", "512m");
         this.threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         this.profile = options.containsKey("profile");
+        this.jvmOptions = options.containsKey("jvm") ? List.of(options.get("jvm").trim().split("\\s+")) : List.of();
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +71,7 @@ public final class Bench {
 
     private static void usage(String problem) {
         System.err.println("bench/run: " + problem);
-        System.err.println("usage: bench/run [--communes N] [--seed S] [--xmx 512m] [--threads 2] [--profile] [--work DIR]");
+        System.err.println("usage: bench/run [--communes N] [--seed S] [--xmx 512m] [--threads 2] [--profile] [--work DIR] [--jvm OPTIONS]");
         System.err.println("       bench/run --big-xlsx [--rows 200000] [--xmx 256m]");
         System.exit(2);
     }
@@ -151,7 +154,9 @@ public final class Bench {
             Path serveWork = Files.createDirectories(work.resolve("serve"));
             Map<String, String> serveEnv = Map.of("SPRING_DATASOURCE_URL", server + "tonghop_serve", "SPRING_DATASOURCE_USERNAME", "postgres",
                     "SPRING_DATASOURCE_PASSWORD", "", "TONGHOP_LOG_FILE", logs.resolve("serve.log").toString());
-            List<String> serveCommand = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Dtonghop.ingest.threads=" + threads,
+            List<String> serveCommand = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+            serveCommand.addAll(jvmOptions);
+            serveCommand.addAll(List.of("-Dtonghop.ingest.threads=" + threads,
                     "-Dtonghop.watch.poll-seconds=1", "-Dtonghop.watch.settle-seconds=1", "-Dserver.port=0", "-jar", jar.toString(), "serve",
                     "--inbox", "inbox", "--out", run.resolve("out").toString()));
             Measured served = ServeNightly.measure(serveCommand, serveWork, serveEnv, nightlyFiles, logs.resolve("serve.log"),
@@ -189,6 +194,7 @@ public final class Bench {
 
     private List<String> tonghopRun(String java, Path jar, String stage) {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        command.addAll(jvmOptions);
         if (profile) {
             command.add("-XX:StartFlightRecording=filename=" + work.resolve(stage + ".jfr") + ",settings=profile");
         }

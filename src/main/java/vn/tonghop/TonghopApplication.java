@@ -35,6 +35,9 @@ public class TonghopApplication {
                 System.setProperty(factory, implementation);
             }
         });
+        if (QuickCompilation.wanted(isServe(args))) {
+            QuickCompilation.apply();
+        }
         String[] arguments = isServe(args) ? Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=servlet",
                 "--tonghop.embedded.share=false"))
                 .toArray(String[]::new) : args;

@@ -3,7 +3,9 @@ package vn.tonghop.read;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -17,6 +19,24 @@ final class SecureXml {
 
     private static final SAXParserFactory FACTORY = factory();
 
+    /** A malformed part fails its read, which says why; warnings are not a clerk's business. */
+    private static final ErrorHandler THROWING = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+            // not an error: the part is still read
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
+
     private SecureXml() {
     }
 
@@ -26,6 +46,7 @@ final class SecureXml {
         reader.setEntityResolver((publicId, systemId) -> {
             throw new SAXException("External entity refused: " + systemId);
         });
+        reader.setErrorHandler(THROWING); // the parser's own handler would print "[Fatal Error]" lines on stderr
         return reader;
     }
 
