@@ -353,9 +353,10 @@ public final class WorkbookPatch implements AutoCloseable {
             head = in.readNBytes(HEAD_BYTES);
         }
         String text = new String(head, StandardCharsets.ISO_8859_1); // byte for character: indexes stay byte offsets
-        java.util.regex.Matcher closing = END_OF_VIEWS.matcher(text);
-        int end = closing.find() ? closing.start() : -1;
         int data = text.indexOf("sheetData");
+        // the views come before the sheet's data: the search for their end stops there (the rest of the head is cells)
+        java.util.regex.Matcher closing = END_OF_VIEWS.matcher(text).region(0, data >= 0 ? data : text.length());
+        int end = closing.find() ? closing.start() : -1;
         if (end < 0 && (data >= 0 || head.length < HEAD_BYTES)) {
             return; // no sheet views: nothing is selected
         }
