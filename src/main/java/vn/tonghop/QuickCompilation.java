@@ -17,8 +17,13 @@ import javax.management.ObjectName;
  */
 final class QuickCompilation {
 
-    /** Every method: not compiled by C2 (the tiered policy then compiles it with C1 alone). */
-    private static final String DIRECTIVES = "[{ match: \"*.*\", c2: { Exclude: true } }]";
+    /**
+     * Every method but the JDK's message digests: not compiled by C2 (the tiered policy then compiles it with C1 alone).
+     * SHA-256, which hashes every file the scan finds, runs on CPU instructions only C2 calls (an intrinsic): left to
+     * C1 the scan of a national year took 2.9 s instead of 1.4 s. The first directive that matches a method applies.
+     */
+    private static final String DIRECTIVES = "[{ match: \"sun/security/provider/*.*\", c2: { Exclude: false } },"
+            + " { match: \"*.*\", c2: { Exclude: true } }]";
 
     private QuickCompilation() {
     }
@@ -37,7 +42,7 @@ final class QuickCompilation {
                 Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
                         new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
                         new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
-                return String.valueOf(answer).contains("1 compiler directives added");
+                return String.valueOf(answer).contains("2 compiler directives added");
             } finally {
                 Files.deleteIfExists(file);
             }
