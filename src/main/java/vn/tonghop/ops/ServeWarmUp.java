@@ -25,12 +25,15 @@ import vn.tonghop.layout.TableLocator;
 import vn.tonghop.read.TableFile;
 import vn.tonghop.read.TableFiles;
 import vn.tonghop.read.UnreadableFileException;
+import vn.tonghop.registry.RegistryCache;
 
 /**
  * {@code serve} runs for months; its first run should not be the one that pays for loading and compiling the code
- * that reads workbooks and CSV files and writes results (a second and more of a nightly run of five files). As
- * serve starts, a district-sized workbook and CSV are written to a temporary folder, read back as the read step
- * reads files, and deleted, on a background thread of low priority. Nothing of it reaches the database or the inbox.
+ * that reads workbooks and CSV files and writes results (a second and more of a nightly run of five files), nor
+ * for loading the unit registry. As serve starts, on a background thread of low priority, the registry is loaded
+ * into the {@link RegistryCache} the runs share (read only; it reloads by itself when the units change), and a
+ * district-sized workbook and CSV are written to a temporary folder, read back as the read step reads files, and
+ * deleted. Nothing of it is written to the database or the inbox.
  */
 @Component
 public class ServeWarmUp {
@@ -39,18 +42,33 @@ public class ServeWarmUp {
 
     private final ReportForm form;
     private final HeaderVocabulary vocabulary;
+    private final RegistryCache registry;
 
-    public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary) {
+    public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary, RegistryCache registry) {
         this.form = form;
         this.vocabulary = vocabulary;
+        this.registry = registry;
     }
 
     /** Starts the warm-up on a daemon thread. */
     public void start() {
-        Thread thread = new Thread(this::warmUp, "serve-warm-up");
+        Thread thread = new Thread(() -> {
+            loadRegistry();
+            warmUp();
+        }, "serve-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /** Loads the registry the first run would otherwise load (some 10,000 communes for the whole country). */
+    boolean loadRegistry() {
+        try {
+            return !registry.current().isEmpty();
+        } catch (RuntimeException e) {
+            log.debug("Registry not loaded ahead: {}", e.toString());
+            return false;
+        }
     }
 
     /** @return the data rows read back from the two files (two commune rows each, so 4 when all went well) */
