@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,31 +14,20 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job: reads only the aggregate tables and writes {@code aggregates.csv} and, beside it, the conference
- * packs ({@link vn.tonghop.export.pack.PackStepConfig}).
+ * The export job: reads only the aggregate tables and writes {@code aggregates.csv}, then the conference packs
+ * ({@link vn.tonghop.export.pack.PackStepConfig}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfig {
 
     public static final String JOB_NAME = "export";
 
-    /**
-     * The two steps side by side: {@code aggregates.csv} is PostgreSQL's work (a sort and a {@code COPY} of every row,
-     * 0.7 s for a national year), the packs mostly the JVM's; neither reads what the other writes. A restart re-runs
-     * the one that did not complete.
-     */
     @Bean
     Job exportJob(JobRepository jobRepository, Step aggregatesCsvStep, Step conferencePackStep) {
-        SimpleAsyncTaskExecutor sideBySide = new SimpleAsyncTaskExecutor("export-");
-        sideBySide.setDaemon(true);
-        Flow csv = new FlowBuilder<Flow>("aggregates-csv-flow").start(aggregatesCsvStep).build();
-        Flow packs = new FlowBuilder<Flow>("conference-pack-flow").start(conferencePackStep).build();
-        Flow both = new FlowBuilder<Flow>("export-flow").split(sideBySide).add(csv, packs).build();
-        return new JobBuilder(JOB_NAME, jobRepository).start(both).end().build();
+        return new JobBuilder(JOB_NAME, jobRepository).start(aggregatesCsvStep).next(conferencePackStep).build();
     }
 
     /**
