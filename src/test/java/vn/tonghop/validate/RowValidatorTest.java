@@ -559,4 +559,37 @@ class RowValidatorTest {
 
         assertThat(checked.issues()).isEmpty();
     }
+
+    /**
+     * The read step sums a file's columns from the figures the rules parse ({@code check(row, context, typed)}):
+     * whatever a row holds — a fraction, a fraction of a count, a negative, a word, a yes, a no, a "2" under a yes/no
+     * column, an unknown commune, a note — the sums must be those of the clerk's cells as typed, as
+     * {@link TotalRowCheck#add(SubmittedRow)} reads them.
+     */
+    @Test
+    void check_whenTypedFiguresAreSummed_thenTheTotalsAreTheCellsAsTyped() {
+        List<SubmittedRow> rows = List.of(
+                row().code("02002").name("Cao Sơn").cell("propaganda_sessions", "07").cell("villages_safe", "6/6")
+                        .cell("commune_safe", "x").build(),
+                row().code("02008").name("Đồng Thành").cell("propaganda_sessions", "2,5").cell("villages_total", "10")
+                        .cell("villages_safe", "-3").cell("commune_safe", "2").build(),
+                row().code("02011").name("Đông Thành").cell("propaganda_sessions", "nhiều").cell("commune_safe", "Không")
+                        .cell("households_total", "1.800").build(),
+                row().code("99999").name("Không có").cell("propaganda_sessions", "40").cell("households_total", "200").build(),
+                row().name("Người lập biểu").cell("propaganda_sessions", "").build());
+        TotalRowCheck typed = new TotalRowCheck(form, Messages.vietnamese());
+        TotalRowCheck reread = new TotalRowCheck(form, Messages.vietnamese());
+        for (SubmittedRow row : rows) {
+            validator.check(row, district063(), typed::add);
+            reread.add(row);
+        }
+        SubmittedRow zeros = row().name("Tổng cộng").cell("propaganda_sessions", "0").cell("villages_total", "0")
+                .cell("villages_safe", "0").cell("commune_safe", "0").cell("households_total", "0").build();
+
+        List<String> fromTyped = typed.check(zeros).stream().map(Issue::message).toList();
+
+        assertThat(fromTyped).isEqualTo(reread.check(zeros).stream().map(Issue::message).toList());
+        assertThat(fromTyped).hasSize(5).anySatisfy(m -> assertThat(m).contains("49,5")) // 7 + 2,5 + 40
+                .anySatisfy(m -> assertThat(m).contains("được 2.000")); // 1.800 + 200
+    }
 }
