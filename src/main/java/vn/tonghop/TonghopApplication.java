@@ -38,6 +38,9 @@ public class TonghopApplication {
         if (QuickCompilation.wanted(isServe(args))) {
             QuickCompilation.apply();
         }
+        if (!isServe(args)) {
+            System.setProperty(ServeOnlyAutoConfigurations.BATCH_COMMAND, "true");
+        }
         String[] arguments = isServe(args) ? Stream.concat(Arrays.stream(args), Stream.of("--spring.main.web-application-type=servlet",
                 "--tonghop.embedded.share=false"))
                 .toArray(String[]::new) : args;
