@@ -1,0 +1,44 @@
+package vn.tonghop.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tonghop.registry.RegistryCache;
+import vn.tonghop.registry.UnitMatch;
+import vn.tonghop.support.Cli;
+import vn.tonghop.support.Database;
+import vn.tonghop.support.TonghopSpringTest;
+
+/** serve's warm-up loads the unit registry its first run would otherwise load, into the cache the runs share. */
+@TonghopSpringTest
+class ServeWarmUpRegistryTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ServeWarmUp warmUp;
+
+    @Autowired
+    RegistryCache registry;
+
+    @Test
+    void loadRegistry_whenUnitsAreImported_thenTheSharedCacheHoldsThem() {
+        Database.clear(jdbc);
+        assertThat(warmUp.loadRegistry()).isFalse(); // no units yet: nothing to load
+
+        Cli.Result imported = new Cli(context).run("units", "import", "sample-input/registry/units.csv");
+        assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
+
+        assertThat(warmUp.loadRegistry()).isTrue();
+        assertThat(registry.current().communeByCode("02002", LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31)))
+                .isInstanceOf(UnitMatch.Found.class);
+    }
+}
