@@ -61,27 +61,31 @@ public class Aggregator {
     /**
      * Warns where a commune's annual report disagrees with the sum of its sub-period reports covering
      * the whole year (flows only). Replaces the warnings of an earlier aggregation of the year.
+     *
+     * @return the files whose warnings changed (found now, or found by the earlier aggregation), to be recounted
      */
-    private void crossCheckAnnual(MapSqlParameterSource p) {
-        jdbc.update("""
+    private java.util.SortedSet<Long> crossCheckAnnual(MapSqlParameterSource p) {
+        java.util.SortedSet<Long> changed = new java.util.TreeSet<>(jdbc.queryForList("""
                 DELETE FROM issue WHERE code = 'annual.mismatch'
                   AND submission_id IN (SELECT submission_id FROM agg_active WHERE period_type = 'YEAR')
-                  AND commune_code IN (SELECT code FROM agg_target)""", p);
-        List<Issue> found = new ArrayList<>();
+                  AND commune_code IN (SELECT code FROM agg_target)
+                RETURNING submission_id""", p, Long.class));
         Map<Long, List<Issue>> bySubmission = new java.util.LinkedHashMap<>();
+        int[] found = {0};
         jdbc.query(ANNUAL_MISMATCHES, p, rs -> {
             String header = form.indicator(rs.getString(5)).map(i -> i.header()).orElse(rs.getString(5));
             Issue issue = new Issue(Severity.WARNING, "annual.mismatch", rs.getString(2), rs.getInt(3), rs.getString(4),
                     RowValidator.plain(rs.getBigDecimal(6)), rs.getString(8), messages.get("annual.mismatch", rs.getString(9), header,
                     RowValidator.plain(rs.getBigDecimal(6)), RowValidator.plain(rs.getBigDecimal(7))));
             bySubmission.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(issue);
-            found.add(issue);
+            found[0]++;
         });
         bySubmission.forEach(issues::insert);
-        bySubmission.keySet().forEach(submissions::countIssues);
-        if (!found.isEmpty()) {
-            log.info("{} annual figure(s) disagree with their sub-periods", found.size());
+        changed.addAll(bySubmission.keySet());
+        if (found[0] > 0) {
+            log.info("{} annual figure(s) disagree with their sub-periods", found[0]);
         }
+        return changed;
     }
 
     /**
@@ -136,6 +140,7 @@ public class Aggregator {
             analyze("agg_target");
             mark.accept("scope");
             int written = 0;
+            java.util.SortedSet<Long> recount = new java.util.TreeSet<>();
             if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM agg_target)", p, Boolean.class))) {
                 jdbc.update(ACTIVE_REPORTS, p);
                 analyze("agg_active");
@@ -149,7 +154,7 @@ public class Aggregator {
                 mark.accept("chain");
                 jdbc.update(COMMUNE_VALUES, p);
                 mark.accept("commune values");
-                crossCheckAnnual(p);
+                recount.addAll(crossCheckAnnual(p));
                 mark.accept("annual check");
                 if (built) {
                     jdbc.update(STORED_COMMUNE_VALUES, p);
@@ -188,6 +193,9 @@ public class Aggregator {
                 jdbc.update(PROVINCE_VERSIONS, p);
                 mark.accept("completeness");
             }
+            // The files' warning counts last, just before the commit: a report step running beside the aggregation (in
+            // `run`) records its files' moves in the same table, and waits for these rows only this long.
+            submissions.countIssues(recount);
             // the year is up to date, in the same transaction as its new aggregates
             jdbc.update("DELETE FROM aggregate_pending WHERE form_code = :form AND year = :year", p);
             jdbc.update("""

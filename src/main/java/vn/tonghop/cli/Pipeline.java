@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.batch.core.job.JobExecution;
@@ -23,6 +24,7 @@ import vn.tonghop.export.AggregatesCsvExporter;
 import vn.tonghop.export.ExportJobConfig;
 import vn.tonghop.export.narrative.NarrativeJobConfig;
 import vn.tonghop.export.narrative.NarrativeReports;
+import vn.tonghop.ingest.AppliedSignal;
 import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
@@ -53,10 +55,11 @@ public class Pipeline {
     private final Messages messages;
     private final ProgressPrinter.NumberText numbers;
     private final Duration progressInterval;
+    private final AppliedSignal appliedSignal;
 
     public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives,
                     UnfinishedRuns unfinished, RunProgress progress, Messages messages, @Value("${tonghop.language:vi}") String language,
-                    @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds) {
+                    @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds, AppliedSignal appliedSignal) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
@@ -67,6 +70,7 @@ public class Pipeline {
         this.messages = messages;
         this.numbers = ProgressPrinter.NumberText.forLanguage(language);
         this.progressInterval = Duration.ofSeconds(Math.max(0, progressSeconds));
+        this.appliedSignal = appliedSignal;
     }
 
     /** Work done under the run lock. */
@@ -124,6 +128,10 @@ public class Pipeline {
      * cannot be is given up, as the run redoes its work anyway.
      */
     public int resume(String jobName, PrintWriter out) throws Exception {
+        return resume(jobName, out, true);
+    }
+
+    private int resume(String jobName, PrintWriter out, boolean showProgress) throws Exception {
         int resumed = 0;
         for (JobExecution interrupted : unfinished.restartable(jobName)) {
             if (jobName.equals(AggregateJobConfig.JOB_NAME)) {
@@ -133,7 +141,7 @@ public class Pipeline {
             }
             out.flush();
             try {
-                withProgress(out, () -> jobs.restart(interrupted));
+                withProgress(out, () -> jobs.restart(interrupted), showProgress);
                 resumed++;
             } catch (JobLaunches.JobFailedException e) {
                 out.println(messages.get("resume.gaveUp", jobName, interrupted.getJobInstance().getInstanceId(), e.getMessage()));
@@ -165,20 +173,91 @@ public class Pipeline {
     public int runAll(Path inbox, Path outDir, PrintWriter out) throws Exception {
         long started = System.nanoTime();
         List<Long> runs = new ArrayList<>(resumeIngest(out));
-        int resumedRuns = runs.size();
-        runs.add(ingest(inbox, out));
-        resumedRuns += resume(AggregateJobConfig.JOB_NAME, out);
-        List<Integer> years = aggregatePending(out);
-        resumedRuns += resume(ExportJobConfig.JOB_NAME, out);
-        resumedRuns += resume(NarrativeJobConfig.JOB_NAME, out);
-        Path written = export(List.of(), years, outDir, null, true, out);
+        int[] resumedRuns = {runs.size()};
+        List<List<Integer>> years = new ArrayList<>(List.of(List.of()));
+        Path[] written = new Path[1];
+        // Once the new files are applied, their years are aggregated and exported (mostly the database's work) while the
+        // ingest's report step writes the clerks' results (the JVM's): what this side prints waits for the ingest's lines.
+        runs.add(ingestBeside(inbox, out, later -> {
+            resumedRuns[0] += resume(AggregateJobConfig.JOB_NAME, later, false);
+            years.set(0, aggregatePending(later, false));
+            resumedRuns[0] += resume(ExportJobConfig.JOB_NAME, later, false);
+            resumedRuns[0] += resume(NarrativeJobConfig.JOB_NAME, later, false);
+            written[0] = export(List.of(), years.get(0), outDir, null, true, later, false);
+        }));
         int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
-        printRunSummary(runs, resumedRuns, years, written, Duration.ofNanos(System.nanoTime() - started), exitCode, out);
+        printRunSummary(runs, resumedRuns[0], years.get(0), written[0], Duration.ofNanos(System.nanoTime() - started), exitCode, out);
         return exitCode;
+    }
+
+    /** Work that runs beside the ingest's report step, printing to its own writer. */
+    private interface BesideReport {
+        void run(PrintWriter later) throws Exception;
+    }
+
+    /**
+     * Runs the ingest job on a thread of its own and, once its files are applied, {@code beside} on this thread while
+     * the report step goes on; waits for both. The ingest's lines come first, then what {@code beside} printed. When
+     * the ingest fails before its files are applied, {@code beside} does not run.
+     *
+     * @return the ingest's run id
+     */
+    private long ingestBeside(Path inbox, PrintWriter out, BesideReport beside) throws Exception {
+        out.println(messages.get("run.ingesting", inbox.toAbsolutePath().normalize()));
+        out.flush();
+        CompletableFuture<Void> applied = appliedSignal.expect();
+        CompletableFuture<JobExecution> ingest = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                ingest.complete(withProgress(out, () -> jobs.ingest(inbox), true));
+            } catch (Throwable e) {
+                ingest.completeExceptionally(e);
+            } finally {
+                appliedSignal.forget(applied);
+            }
+        }, "ingest");
+        thread.setDaemon(true);
+        thread.start();
+        java.io.StringWriter laterText = new java.io.StringWriter();
+        Exception besideFailure = null;
+        try {
+            CompletableFuture.anyOf(applied, ingest).get();
+            if (applied.isDone()) {
+                try (PrintWriter later = new PrintWriter(laterText)) {
+                    beside.run(later);
+                }
+            }
+        } catch (Exception e) {
+            besideFailure = e;
+        }
+        JobExecution execution;
+        try {
+            execution = ingest.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Exception cause = e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+            if (besideFailure != null && !(besideFailure instanceof java.util.concurrent.ExecutionException)) {
+                cause.addSuppressed(besideFailure);
+            }
+            throw cause;
+        }
+        long runId = execution.getJobInstance().getInstanceId();
+        printSummary(runId, out);
+        printWaiting(IngestJobConfig.waitingFiles(execution), out);
+        out.print(laterText);
+        out.flush();
+        if (besideFailure != null) {
+            throw besideFailure;
+        }
+        return runId;
     }
 
     /** Aggregates every year whose reports changed since it was last aggregated; returns them. */
     public List<Integer> aggregatePending(PrintWriter out) throws Exception {
+        return aggregatePending(out, true);
+    }
+
+    /** @param showProgress false beside the report step, whose progress the terminal shows */
+    private List<Integer> aggregatePending(PrintWriter out, boolean showProgress) throws Exception {
         List<Integer> years = pendingYears();
         if (years.isEmpty()) {
             out.println(messages.get("summary.noYears"));
@@ -186,9 +265,11 @@ public class Pipeline {
         for (int i = 0; i < years.size(); i++) {
             int year = years.get(i);
             long started = System.nanoTime();
-            progress.phase(RunProgress.Phase.AGGREGATE, years.size(), 0, Integer.toString(year));
-            progress.position(i + 1);
-            withProgress(out, () -> jobs.aggregate(year));
+            if (showProgress) {
+                progress.phase(RunProgress.Phase.AGGREGATE, years.size(), 0, Integer.toString(year));
+                progress.position(i + 1);
+            }
+            withProgress(out, () -> jobs.aggregate(year), showProgress);
             out.println(messages.get("summary.aggregated", year, ProgressPrinter.durationText(messages, Duration.ofNanos(System.nanoTime() - started))));
             out.flush();
         }
@@ -201,6 +282,14 @@ public class Pipeline {
     }
 
     private <T> T withProgress(PrintWriter out, Callable<T> work) throws Exception {
+        return withProgress(out, work, true);
+    }
+
+    /** @param show false for work whose progress is not shown (beside the report step, which shows its own) */
+    private <T> T withProgress(PrintWriter out, Callable<T> work, boolean show) throws Exception {
+        if (!show) {
+            return work.call();
+        }
         AutoCloseable printer = ProgressPrinter.start(progress, messages, out, numbers, progressInterval);
         try {
             return work.call();
@@ -208,7 +297,6 @@ public class Pipeline {
             printer.close();
             progress.idle();
         }
-
     }
 
     /** Files left in the inbox because they were still being written: counted, and taken by the next run. */
@@ -357,8 +445,15 @@ public class Pipeline {
      */
     public Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, boolean changedPacksOnly,
                        PrintWriter out) throws Exception {
-        progress.phase(RunProgress.Phase.EXPORT, 1, 0);
-        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province, changedPacksOnly));
+        return export(years, packYears, outDir, province, changedPacksOnly, out, true);
+    }
+
+    private Path export(Collection<Integer> years, Collection<Integer> packYears, Path outDir, String province, boolean changedPacksOnly,
+                        PrintWriter out, boolean showProgress) throws Exception {
+        if (showProgress) {
+            progress.phase(RunProgress.Phase.EXPORT, 1, 0);
+        }
+        JobExecution execution = withProgress(out, () -> jobs.export(years, packYears, outDir, province, changedPacksOnly), showProgress);
         Path written = outDir.resolve(AggregatesCsvExporter.FILE_NAME).toAbsolutePath().normalize();
         out.println(messages.get("run.exported", written));
         String packs = execution.getExecutionContext().getString(vn.tonghop.export.pack.PackStepConfig.FILES_KEY, "");

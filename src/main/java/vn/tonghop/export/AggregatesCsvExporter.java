@@ -58,7 +58,8 @@ public class AggregatesCsvExporter {
                 filter.setString(3, province == null ? "" : province);
                 filter.execute();
             }
-            rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(COPY, out);
+            rows = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(
+                    copyStatement(!years.isEmpty(), province != null && !province.isEmpty(), byteOrderCollation(connection)), out);
         } catch (SQLException e) {
             Files.deleteIfExists(temporary);
             throw new IOException("Cannot write " + FILE_NAME + ": " + e.getMessage(), e);
@@ -75,20 +76,46 @@ public class AggregatesCsvExporter {
     /**
      * The file, written by PostgreSQL's own CSV writer (quotes only where needed, as RFC 4180): a rate as a fraction
      * with four decimals rounded half up, any other figure without trailing zeros, nothing where nothing was reported.
+     * The levels' names sort as the file lists them (commune, district, province); codes and indicators sort byte by
+     * byte ({@code COLLATE "C"}).
      */
-    private static final String COPY = """
-            COPY (
-                SELECT level, unit_code, unit_name, year, indicator,
-                       CASE WHEN left(indicator, 5) = 'rate_' THEN round(value, 4)::text ELSE trim_scale(value)::text END AS value,
-                       communes_reporting, communes_expected
-                FROM aggregate_value
-                WHERE form_code = current_setting('tonghop.export_form')
-                  AND (current_setting('tonghop.export_years') = ''
-                       OR year = ANY (CAST(string_to_array(current_setting('tonghop.export_years'), ',') AS int[])))
-                  AND (current_setting('tonghop.export_province') = '' OR province_code = current_setting('tonghop.export_province'))
-                ORDER BY CASE level WHEN 'commune' THEN 1 WHEN 'district' THEN 2 ELSE 3 END,
-                         unit_code COLLATE "C", year, indicator COLLATE "C"
-            ) TO STDOUT WITH (FORMAT csv, HEADER true)""";
+    private static final String SELECT = """
+            SELECT level, unit_code, unit_name, year, indicator,
+                   CASE WHEN left(indicator, 5) = 'rate_' THEN round(value, 4)::text ELSE trim_scale(value)::text END AS value,
+                   communes_reporting, communes_expected
+            FROM aggregate_value
+            WHERE form_code = current_setting('tonghop.export_form')
+            """;
+
+    /**
+     * The statement for these limits, each condition there only when asked for (a condition that may or may not apply
+     * hides the table's size from the planner, which then sorts instead of walking the key), and sorted by PostgreSQL
+     * unless the database's collation is byte order already (C, POSIX, C.UTF-8): then the rows come in the primary key's
+     * order (V11) without a sort.
+     */
+    static String copyStatement(boolean limitedToYears, boolean limitedToProvince, boolean byteOrderCollation) {
+        return "COPY (" + SELECT
+                + (limitedToYears ? "  AND year = ANY (CAST(string_to_array(current_setting('tonghop.export_years'), ',') AS int[]))\n" : "")
+                + (limitedToProvince ? "  AND province_code = current_setting('tonghop.export_province')\n" : "")
+                + (byteOrderCollation ? "ORDER BY level, unit_code, year, indicator\n"
+                                      : "ORDER BY level COLLATE \"C\", unit_code COLLATE \"C\", year, indicator COLLATE \"C\"\n")
+                + ") TO STDOUT WITH (FORMAT csv, HEADER true)";
+    }
+
+    /** Whether the database's default collation orders text byte by byte (code point by code point, for UTF-8). */
+    static boolean byteOrderCollation(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT datcollate FROM pg_database WHERE datname = current_database()");
+             var rs = query.executeQuery()) {
+            if (!rs.next()) {
+                return false;
+            }
+            String collate = rs.getString(1);
+            return collate != null && BYTE_ORDER_LOCALES.contains(collate.toLowerCase(java.util.Locale.ROOT).replace("-", ""));
+        }
+    }
+
+    private static final java.util.Set<String> BYTE_ORDER_LOCALES = java.util.Set.of("c", "posix", "c.utf8");
 
     /** Temporary files of an export that was killed before its rename (exports run one at a time, under the run lock). */
     private static void removeLeftovers(Path outDir) throws IOException {

@@ -206,8 +206,9 @@ public class IngestJobConfig {
 
     @Bean
     Step applyStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, SubmissionApplier applier,
-                   RunProgress progress) {
-        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier, progress), tm).build();
+                   RunProgress progress, AppliedSignal applied) {
+        return new StepBuilder("apply", jobRepository).tasklet(new ApplyTasklet(submissions, applier, progress), tm)
+                .listener(applied).build();
     }
 
     @Bean

@@ -49,9 +49,9 @@ import vn.tonghop.validate.Severity;
  * Report step: writes each file's results ({@code <name>.ketqua.csv} and the marked-up {@code <name>.ketqua.xlsx})
  * and moves the file out of the inbox (several offices' files at once, {@code tonghop.ingest.threads}), to
  * {@code archive/<day>/<office>/} or, when nothing of it could be accepted, {@code rejected/<day>/<office>/}.
- * The file itself is never modified. Per file: results written, file moved; the moves of a batch of an office's
- * files recorded together (one transaction). A run killed between a move and its record is finished by the
- * restart, which finds the moved file by its checksum instead of moving it twice.
+ * The file itself is never modified. Per file: file moved, results written beside it; the moves of a batch of an
+ * office's files recorded together (one transaction). A run killed between a move and its record is finished by the
+ * restart, which finds the moved file by its checksum instead of moving it twice, and writes its results again.
  */
 final class ReportTasklet implements Tasklet {
 
@@ -172,7 +172,7 @@ final class ReportTasklet implements Tasklet {
     private void reportOffice(List<Submission> files, UnitRegistry registry, LocalDate today, AtomicInteger done) throws IOException {
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Submission> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            Map<Long, List<Issue>> fetched = readTransaction.execute(status -> issues.forSubmissions(
+            Map<Long, List<Issue>> fetched = readTransaction.execute(status -> issues.forResults(
                     batch.stream().map(Submission::id).toList(), ISSUES_HELD + 1));
             Map<Long, String> moved = new LinkedHashMap<>();
             try {
@@ -189,7 +189,7 @@ final class ReportTasklet implements Tasklet {
     }
 
     /**
-     * One file: results written, file moved; returns where it went (relative to the inbox's parent), for the batch
+     * One file: file moved, results written; returns where it went (relative to the inbox's parent), for the batch
      * to record. A large workbook's marked-up copy is built with no other file's beside it, so two of them never
      * share the heap.
      *
@@ -213,7 +213,9 @@ final class ReportTasklet implements Tasklet {
                 Files.createDirectories(folder);
                 target = freeName(folder, submission.fileName());
             }
-            writeResults(submission, registry, source, target, folder, few);
+            // The file is moved first, its results written beside it after: a run killed in between leaves the file
+            // moved and unrecorded, which the restart finds by its checksum and writes the results of. (The other way
+            // round, results without their file would take the file's name, and the restart would archive it as "-2".)
             if (movedBefore.isEmpty()) {
                 if (Files.exists(source)) {
                     move(source, target);
@@ -221,6 +223,7 @@ final class ReportTasklet implements Tasklet {
                     log.warn("{} is no longer in the inbox; results written to {}", submission.inboxPath(), folder);
                 }
             }
+            writeResults(submission, registry, target, folder, few);
             progress.fileDone(submission.sizeBytes(), 0);
             return layout.root().relativize(target).toString().replace('\\', '/');
         } finally {
@@ -233,7 +236,7 @@ final class ReportTasklet implements Tasklet {
      * them, then to mark each sheet): a file's few issues are fetched once, a file's thousands streamed from the
      * database each time (in a transaction: a cursor), so a file with a million bad cells fits in memory.
      */
-    private void writeResults(Submission submission, UnitRegistry registry, Path source, Path target, Path folder, List<Issue> fetched)
+    private void writeResults(Submission submission, UnitRegistry registry, Path target, Path folder, List<Issue> fetched)
             throws IOException {
         String stem = stem(target.getFileName().toString());
         Optional<LocatedTables.Handover> handover = locatedTables.take(submission.id());
@@ -241,12 +244,12 @@ final class ReportTasklet implements Tasklet {
             readTransaction.executeWithoutResult(status -> {
                 try {
                     List<Issue> few = fetched;
-                    Supplier<Stream<Issue>> found = few.size() <= ISSUES_HELD ? few::stream : () -> issues.streamForSubmission(submission.id());
+                    Supplier<Stream<Issue>> found = few.size() <= ISSUES_HELD ? few::stream : () -> issues.streamForResults(submission.id());
                     try (Stream<Issue> all = found.get()) {
                         csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), all));
                     }
                     if (workbook.enabled()) {
-                        ResultWorkbookWriter.Mode mode = workbook.write(Files.exists(source) ? source : target,
+                        ResultWorkbookWriter.Mode mode = workbook.write(target,
                                 InboxLayout.fileIn(folder, stem + ".ketqua.xlsx"), submission, office(registry, submission.officeCode()), found,
                                 handover.map(LocatedTables.Handover::table), handover.flatMap(LocatedTables.Handover::detected));
                         log.debug("{}: result workbook written ({})", submission.inboxPath(), mode);

@@ -107,6 +107,16 @@ public class IssueRepository {
             SELECT severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM issue
             WHERE submission_id = ? ORDER BY row_number NULLS FIRST, id""";
 
+    /**
+     * What a file's results list: the issues found while it was read and applied. The aggregation's cross-check of an
+     * annual figure against its sub-periods comes later (in {@code run}, while the results are still being written):
+     * it is not listed ({@code annual.mismatch}), so that a clerk's results do not depend on which of the two got
+     * there first.
+     */
+    private static final String FOR_RESULTS = """
+            SELECT severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM issue
+            WHERE submission_id = ? AND code <> 'annual.mismatch' ORDER BY row_number NULLS FIRST, id""";
+
     private static final RowMapper<Issue> ISSUE = (rs, i) -> new Issue(
             Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2), rs.getString(3),
             (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
@@ -121,10 +131,10 @@ public class IssueRepository {
     }
 
     /**
-     * The issues of several files in one query, each file's in the same order as {@link #forSubmission}, at most
-     * {@code limit} of each (a file with more is streamed on its own).
+     * What the results of several files list, in one query, each file's in the same order as
+     * {@link #forSubmission}, at most {@code limit} of each (a file with more is streamed on its own).
      */
-    public java.util.Map<Long, List<Issue>> forSubmissions(List<Long> submissionIds, int limit) {
+    public java.util.Map<Long, List<Issue>> forResults(List<Long> submissionIds, int limit) {
         java.util.Map<Long, List<Issue>> found = new java.util.HashMap<>();
         if (submissionIds.isEmpty()) {
             return found;
@@ -132,7 +142,8 @@ public class IssueRepository {
         jdbc.query("""
                 SELECT submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM (
                     SELECT i.*, row_number() OVER (PARTITION BY i.submission_id ORDER BY i.row_number NULLS FIRST, i.id) AS n
-                    FROM issue i JOIN unnest(CAST(? AS bigint[])) AS f(id) ON f.id = i.submission_id) x
+                    FROM issue i JOIN unnest(CAST(? AS bigint[])) AS f(id) ON f.id = i.submission_id
+                    WHERE i.code <> 'annual.mismatch') x
                 WHERE n <= ? ORDER BY submission_id, n""", rs -> {
             found.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Issue(
                     Severity.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3), rs.getString(4),
@@ -142,12 +153,13 @@ public class IssueRepository {
     }
 
     /**
-     * A file's issues streamed from the database a thousand at a time (inside a transaction), for a file whose
-     * every row went wrong: a million issues must not be held in memory at once. Close the stream.
+     * What a file's results list streamed from the database a thousand at a time (inside a
+     * transaction), for a file whose every row went wrong: a million issues must not be held in memory at once. Close
+     * the stream.
      */
-    public Stream<Issue> streamForSubmission(long submissionId) {
+    public Stream<Issue> streamForResults(long submissionId) {
         return jdbc.queryForStream(connection -> {
-            PreparedStatement statement = connection.prepareStatement(FOR_SUBMISSION);
+            PreparedStatement statement = connection.prepareStatement(FOR_RESULTS);
             statement.setFetchSize(1000);
             statement.setLong(1, submissionId);
             return statement;

@@ -112,6 +112,9 @@ public class SubmissionRepository {
         }
         jdbc.execute("SET LOCAL synchronous_commit TO off");
         java.util.List<Long> ids = new java.util.ArrayList<>(movedTo.keySet());
+        // rows locked in id order, as countIssues locks its own: the aggregation may be recounting some of them
+        jdbc.query("SELECT id FROM submission WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id FOR NO KEY UPDATE", rs -> {
+        }, idArray(ids));
         String[] paths = ids.stream().map(movedTo::get).toArray(String[]::new);
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
@@ -157,13 +160,30 @@ public class SubmissionRepository {
     }
 
     /** Refreshes the error and warning counts from the issue table. */
-    public void countIssues(long id) {
+    /**
+     * Recounts the errors and warnings of several files from their issues, in one statement. Their rows are locked
+     * in id order first, as {@link #markMoved(java.util.Map)} locks its own, so that the aggregation (which recounts
+     * the files it found an annual figure wrong in) and a report step running beside it wait for each other but never
+     * deadlock.
+     */
+    public void countIssues(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String array = idArray(ids);
+        jdbc.query("SELECT id FROM submission WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id FOR NO KEY UPDATE", rs -> {
+        }, array);
         jdbc.update("""
                 UPDATE submission s SET errors = c.errors, warnings = c.warnings
-                FROM (SELECT count(*) FILTER (WHERE severity = 'error') AS errors,
-                             count(*) FILTER (WHERE severity = 'warning') AS warnings
-                      FROM issue WHERE submission_id = ?) c
-                WHERE s.id = ?""", id, id);
+                FROM (SELECT f.id, count(i.id) FILTER (WHERE i.severity = 'error') AS errors,
+                             count(i.id) FILTER (WHERE i.severity = 'warning') AS warnings
+                      FROM unnest(CAST(? AS bigint[])) AS f(id) LEFT JOIN issue i ON i.submission_id = f.id
+                      GROUP BY f.id) c
+                WHERE s.id = c.id""", array);
+    }
+
+    private static String idArray(java.util.Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}"));
     }
 
     private Submission map(ResultSet rs, int row) throws SQLException {

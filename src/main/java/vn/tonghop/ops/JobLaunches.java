@@ -2,7 +2,9 @@ package vn.tonghop.ops;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts tonghop's Spring Batch jobs with their parameters (each launch a new job instance), restarts
- * interrupted ones, and on shutdown asks the running one to stop after its current chunk.
+ * interrupted ones, and on shutdown asks the running ones to stop after their current chunk. {@code run} has two
+ * at once for a while: the ingest's report step beside the aggregation and the export.
  */
 @Component
 public class JobLaunches {
@@ -34,11 +37,19 @@ public class JobLaunches {
     private final Job narrativeJob;
 
     private final Object monitor = new Object();
-    /** The launch in progress in this process, if any. */
-    private Launch current;
+    /** The launches in progress in this process. */
+    private final List<Launch> running = new ArrayList<>();
     private boolean closing;
 
-    private record Launch(String jobName, JobParameters parameters) {
+    private static final class Launch {
+        final String jobName;
+        final JobParameters parameters;
+        boolean asked;
+
+        Launch(String jobName, JobParameters parameters) {
+            this.jobName = jobName;
+            this.parameters = parameters;
+        }
     }
 
     public JobLaunches(JobOperator operator, JobRepository repository, @Qualifier("ingestJob") Job ingestJob,
@@ -61,7 +72,7 @@ public class JobLaunches {
     }
 
     public JobExecution export(Collection<Integer> years, Path out, String province) throws Exception {
-        return export(years, java.util.List.of(), out, province);
+        return export(years, List.of(), out, province);
     }
 
     /** @param packYears the years to write conference packs for (empty = none) */
@@ -115,18 +126,20 @@ public class JobLaunches {
     }
 
     private JobExecution track(String jobName, JobParameters parameters, JobCall call) throws Exception {
+        Launch launch;
         synchronized (monitor) {
             if (closing) {
                 throw new JobFailedException(jobName + " not started: tonghop is shutting down");
             }
-            current = new Launch(jobName, parameters);
+            launch = new Launch(jobName, parameters);
+            running.add(launch);
         }
         JobExecution execution;
         try {
             execution = call.call();
         } finally {
             synchronized (monitor) {
-                current = null;
+                running.remove(launch);
                 monitor.notifyAll();
             }
         }
@@ -141,36 +154,38 @@ public class JobLaunches {
     }
 
     /**
-     * For a graceful shutdown: no new launch from now on, and the running job (if any) is asked to stop
-     * at its next chunk boundary; waits up to {@code timeout} for it. A stopped job is restarted by the
+     * For a graceful shutdown: no new launch from now on, and the running jobs (if any) are asked to stop
+     * at their next chunk boundary; waits up to {@code timeout} for them. A stopped job is restarted by the
      * next run.
      *
      * @return whether no job is running any more
      */
     public boolean stopAndAwait(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean asked = false;
         synchronized (monitor) {
             closing = true;
         }
         while (true) {
-            Launch running;
+            List<Launch> now;
             synchronized (monitor) {
-                running = current;
-                if (running == null) {
+                if (running.isEmpty()) {
                     return true;
                 }
+                now = List.copyOf(running);
             }
-            if (!asked) {
-                asked = askToStop(running);
+            for (Launch launch : now) {
+                if (!launch.asked) {
+                    launch.asked = askToStop(launch);
+                }
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                log.warn("{} still running after {}s of shutdown", running.jobName(), timeout.toSeconds());
+                log.warn("{} still running after {}s of shutdown", now.stream().map(l -> l.jobName).collect(Collectors.joining(", ")),
+                        timeout.toSeconds());
                 return false;
             }
             synchronized (monitor) {
-                if (current != null) {
+                if (!running.isEmpty()) {
                     monitor.wait(Math.max(1, Math.min(500, left / 1_000_000)));
                 }
             }
@@ -178,12 +193,12 @@ public class JobLaunches {
     }
 
     private boolean askToStop(Launch running) {
-        JobExecution execution = repository.getLastJobExecution(running.jobName(), running.parameters());
+        JobExecution execution = repository.getLastJobExecution(running.jobName, running.parameters);
         if (execution == null || !execution.isRunning()) {
             return false; // not created yet: ask again in a moment
         }
         try {
-            log.info("Stopping {} (execution {}) after its current chunk", running.jobName(), execution.getId());
+            log.info("Stopping {} (execution {}) after its current chunk", running.jobName, execution.getId());
             operator.stop(execution);
             return true;
         } catch (JobExecutionNotRunningException e) {

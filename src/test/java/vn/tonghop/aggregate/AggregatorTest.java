@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +110,40 @@ class AggregatorTest {
         assertThat(value("commune", "02005", "propaganda_sessions")).isEqualByComparingTo("30");
         assertThat(jdbc.queryForList("SELECT message FROM issue WHERE code = 'annual.mismatch'", String.class))
                 .containsExactly("Xã Vũ Muộn: Số buổi tuyên truyền, phổ biến pháp luật báo cáo năm ghi 30 nhưng cộng các kỳ trong năm được 26.");
+    }
+
+    /**
+     * The cross-check runs in the aggregation, which {@code run} starts while the report step still writes the results:
+     * the file's warning count has it, its results (written before or after, by chance) never do; and when a
+     * correction makes the figures agree, the warning and its count go.
+     */
+    @Test
+    void aggregate_whenAnnualAndSubPeriodsDisagree_thenTheFileCountsTheWarningButItsResultsDoNotListItUntilACorrectionClearsIt()
+            throws IOException {
+        drop("063", "vu-muon-2023.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02005,2023,propaganda_sessions,30
+                02005,2023-H1,propaganda_sessions,12
+                02005,2023-H2,propaganda_sessions,14
+                """);
+        assertThat(cli.run("run", "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString()).exitCode()).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT warnings FROM submission WHERE file_name = 'vu-muon-2023.csv'", Integer.class)).isEqualTo(1);
+        Path results;
+        try (Stream<Path> found = Files.walk(work.resolve("archive"))) {
+            results = found.filter(f -> f.getFileName().toString().equals("vu-muon-2023.ketqua.csv")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readString(results, StandardCharsets.UTF_8)).doesNotContain("cộng các kỳ trong năm");
+
+        drop("063", "vu-muon-2023-h2-sua.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02005,2023-H2,propaganda_sessions,18
+                """);
+        assertThat(cli.run("run", "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString()).exitCode()).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM issue WHERE code = 'annual.mismatch'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT warnings FROM submission WHERE file_name = 'vu-muon-2023.csv'", Integer.class)).isZero();
+        assertThat(value("commune", "02005", "propaganda_sessions")).isEqualByComparingTo("30");
     }
 
     @Test

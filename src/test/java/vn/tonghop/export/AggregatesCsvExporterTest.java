@@ -75,6 +75,49 @@ class AggregatesCsvExporterTest {
         assertThat(Files.readAllLines(out.resolve("aggregates.csv"))).hasSize(1);
     }
 
+    /**
+     * The file in the key's order (a database whose collation is byte order) and sorted by PostgreSQL (any other
+     * collation) is the same file, byte for byte: indicators with underscores, which a linguistic collation would sort
+     * apart from byte order, and several years of one unit included.
+     */
+    @Test
+    void copyStatement_inTheKeysOrderAndSorted_thenTheSameFileOnThisDatabase() throws Exception {
+        row("commune", "01975", "Xã Cẩm Giàng", "06", 2023, "villages_safe", "3", 1, 1);
+        row("commune", "01975", "Xã Cẩm Giàng", "06", 2023, "villagesafe", "4", 1, 1);
+        row("commune", "01975", "Xã Cẩm Giàng", "06", 2024, "attendees", "5", 1, 1);
+
+        String inKeyOrder = copy(AggregatesCsvExporter.copyStatement(false, false, true));
+        String sorted = copy(AggregatesCsvExporter.copyStatement(false, false, false));
+
+        // year and indicator: the fifth and fourth fields from the end (a name may hold a comma)
+        assertThat(sorted.lines().skip(1).map(l -> l.split(",", -1)).map(f -> f[f.length - 5] + "," + f[f.length - 4]).limit(6)).containsExactly(
+                "2022,rate_villages_safe", "2023,attendees", "2023,propaganda_sessions", "2023,rate_villages_safe",
+                "2023,villages_safe", "2023,villagesafe");
+        assertThat(sorted.lines()).hasSize(11);
+        if (Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> AggregatesCsvExporter.byteOrderCollation(c)))) {
+            assertThat(inKeyOrder).isEqualTo(sorted);
+        }
+        exporter.export(out, List.of(), null);
+        assertThat(Files.readString(out.resolve("aggregates.csv"), StandardCharsets.UTF_8)).isEqualTo(sorted);
+    }
+
+    private String copy(String statement) {
+        return jdbc.execute((java.sql.Connection c) -> {
+            try (var settings = c.prepareStatement("""
+                    SELECT set_config('tonghop.export_form', 'ANTQ-01', false), set_config('tonghop.export_years', '', false),
+                           set_config('tonghop.export_province', '', false)""")) {
+                settings.execute();
+            }
+            var bytes = new java.io.ByteArrayOutputStream();
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(statement, bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        });
+    }
+
     private void row(String level, String code, String name, String province, int year, String indicator, String value, int reporting,
                      int expected) {
         jdbc.update("""

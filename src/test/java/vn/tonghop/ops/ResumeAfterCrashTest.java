@@ -96,6 +96,31 @@ class ResumeAfterCrashTest {
                 .containsExactly("FAILED", "COMPLETED", "COMPLETED");
     }
 
+    /** The report step moves a file first, then writes its results: a run killed in between left the file moved, without results. */
+    @Test
+    void run_whenTheLastRunDiedBetweenMovingAFileAndWritingItsResults_thenTheResultsAreWrittenBesideIt() throws IOException {
+        Cli.Result first = run();
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        String day = LocalDate.now().toString();
+        Path archived = work.resolve("sample-input/archive/" + day + "/063");
+        Files.delete(archived.resolve("bach-thong-2022.ketqua.csv"));
+        Files.delete(archived.resolve("bach-thong-2022.ketqua.xlsx"));
+        jdbc.update("UPDATE submission SET moved_to = NULL, finished_at = NULL WHERE inbox_path = '063/bach-thong-2022.xlsx'");
+        leaveReportStepRunning(ingestExecution());
+
+        Cli.Result second = run();
+
+        assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT moved_to FROM submission WHERE inbox_path = '063/bach-thong-2022.xlsx'", String.class))
+                .isEqualTo("archive/" + day + "/063/bach-thong-2022.xlsx");
+        assertThat(Files.readString(archived.resolve("bach-thong-2022.ketqua.csv"), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\uFEFFTrang tính,Dòng,Cột,Giá trị,Mức độ,Mã xã,Nội dung");
+        assertThat(archived.resolve("bach-thong-2022.ketqua.xlsx")).isNotEmptyFile();
+        try (Stream<Path> files = Files.list(archived)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("bach-thong-2022-2"));
+        }
+    }
+
     /**
      * Takes a finished file back to where a crash could have left it: in the inbox again, none of its
      * reports applied, in {@code status}; the ingest run and the given steps left running.
