@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * The nightly run as an installation makes it: {@code tonghop serve} is running (started, idle, its JVM warm from
- * starting), the five new files are dropped into its inbox, its folder watcher sees them settle and runs the pipeline.
+ * starting, its warm-up over), the five new files are dropped into its inbox, its folder watcher sees them settle and runs the pipeline.
  * Measured: the run itself, from the log's "Run started (watcher)" to "Run (watcher) ended" (the watcher's settle wait
  * before it is not tonghop's work), the serve process's CPU over the run, and the database's CPU from serve's start to
  * its stop. It runs on a copy of the database taken after the year was loaded, writing to the same output folder.
@@ -34,6 +34,8 @@ final class ServeNightly {
         Process serve = builder.start();
         try {
             awaitLog(serveLog, "Serving:", Duration.ofMinutes(2), serve);
+            // an installation's serve has been idle for hours when the nightly run comes: its warm-up is over
+            awaitLog(serveLog, "Serve warm-up done", Duration.ofMinutes(2), serve);
             long cpuBefore = Measured.cpuTicks(serve.pid(), false);
             copyTree(nightlyFiles, inbox);
             awaitLog(serveLog, "Run (watcher) ended with exit code", Duration.ofMinutes(10), serve);

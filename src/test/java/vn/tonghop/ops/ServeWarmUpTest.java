@@ -16,6 +16,6 @@ class ServeWarmUpTest {
     void warmUp_thenBothItsFilesAreLocatedAndTheirCommuneRowsRead() throws IOException {
         ReportForm form = new FormLoader().load(Path.of("jobs/antq-01.yaml"));
 
-        assertThat(new ServeWarmUp(form, new HeaderVocabulary(form), null).warmUp()).isEqualTo(4);
+        assertThat(new ServeWarmUp(form, new HeaderVocabulary(form)).warmUp()).isEqualTo(4);
     }
 }

@@ -48,6 +48,13 @@ public class PackRepository {
                 ORDER BY a.unit_code""", params(year, null), String.class);
     }
 
+    /** The latest year with province aggregates of the form, if any. */
+    public java.util.Optional<Integer> latestYear() {
+        return java.util.Optional.ofNullable(jdbc.queryForObject("""
+                SELECT max(year) FROM aggregate_value WHERE form_code = :form AND level = 'province'""",
+                new MapSqlParameterSource("form", form.code()), Integer.class));
+    }
+
     public boolean hasData(int year, String province) {
         Integer rows = jdbc.queryForObject("""
                 SELECT count(*) FROM aggregate_value WHERE form_code = :form AND year = :year AND level = 'province' AND unit_code = :province""",
