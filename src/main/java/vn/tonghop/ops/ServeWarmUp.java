@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.tonghop.export.AggregatesCsvExporter;
 import vn.tonghop.export.pack.PackExporter;
 import vn.tonghop.export.xlsx.NewWorkbook;
 import vn.tonghop.export.xlsx.WorksheetWriter;
@@ -48,18 +49,21 @@ public class ServeWarmUp {
     private final HeaderVocabulary vocabulary;
     private final RegistryCache registry;
     private final PackExporter packs;
+    private final AggregatesCsvExporter aggregates;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary, RegistryCache registry, PackExporter packs) {
+    public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary, RegistryCache registry, PackExporter packs,
+                       AggregatesCsvExporter aggregates) {
         this.form = form;
         this.vocabulary = vocabulary;
         this.registry = registry;
         this.packs = packs;
+        this.aggregates = aggregates;
     }
 
-    /** Without the registry and the packs: only the reading and writing of files is warmed up. */
+    /** Without the registry and the exports: only the reading and writing of files is warmed up. */
     public ServeWarmUp(ReportForm form, HeaderVocabulary vocabulary) {
-        this(form, vocabulary, null, null);
+        this(form, vocabulary, null, null, null);
     }
 
     /** Starts the warm-up on a daemon thread. */
@@ -87,10 +91,12 @@ public class ServeWarmUp {
     }
 
     /**
-     * Builds the latest year's conference pack of one province into a temporary folder, read from the aggregates but
-     * recorded nowhere (the first run's first pack paid some 0.6 s for loading and compiling the code that builds it).
+     * Writes {@code aggregates.csv} and builds the latest year's conference pack of one province into a temporary
+     * folder, read from the aggregates but recorded nowhere (the first run's first pack paid some 0.6 s for loading and
+     * compiling the code that builds it, and the receiving of a national aggregates.csv ran interpreted at first).
      *
-     * @return the files written, then deleted: a workbook and its summary, or none before anything was aggregated
+     * @return the files written, then deleted: aggregates.csv, a workbook and its summary; none before anything was
+     *         aggregated
      */
     int warmUpPacks() {
         if (packs == null) {
@@ -101,6 +107,10 @@ public class ServeWarmUp {
         try {
             dir = Files.createTempDirectory("tonghop-warm-up-packs-");
             int written = packs.warmUp(dir).size();
+            if (written > 0) {
+                aggregates.export(dir, List.of(), null);
+                written++;
+            }
             log.debug("Warmed up the conference packs in {} ms ({} files)", (System.nanoTime() - started) / 1_000_000, written);
             return written;
         } catch (IOException | RuntimeException e) {

@@ -43,7 +43,7 @@ class ServeWarmUpRegistryTest {
     }
 
     @Test
-    void warmUpPacks_beforeAndAfterARun_thenNothingThenOnePackBuiltAndNothingRecordedOrLeft() throws Exception {
+    void warmUpPacks_beforeAndAfterARun_thenNothingThenTheExportsWrittenAsideAndNothingRecordedOrLeft() throws Exception {
         Database.clear(jdbc);
         assertThat(warmUp.warmUpPacks()).isZero(); // nothing aggregated yet
         Cli cli = new Cli(context);
@@ -56,7 +56,7 @@ class ServeWarmUpRegistryTest {
         String tmp = System.getProperty("java.io.tmpdir");
         long leftBefore = leftovers(tmp);
 
-        assertThat(warmUp.warmUpPacks()).isEqualTo(2); // a workbook and its summary
+        assertThat(warmUp.warmUpPacks()).isEqualTo(3); // aggregates.csv, a workbook and its summary
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pack_written", Integer.class)).isEqualTo(recorded);
         assertThat(leftovers(tmp)).isEqualTo(leftBefore);
