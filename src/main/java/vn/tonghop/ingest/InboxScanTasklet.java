@@ -15,8 +15,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.form.FormCatalogSync;
+import vn.tonghop.load.Submission;
 import vn.tonghop.load.SubmissionRepository;
 import vn.tonghop.ops.RunProgress;
 import vn.tonghop.validate.Messages;
@@ -104,32 +108,117 @@ final class InboxScanTasklet implements Tasklet {
         java.util.Set<String> known = new java.util.HashSet<>(
                 jdbc.queryForList("SELECT inbox_path FROM submission WHERE run_id = ?", String.class, runId));
         progress.phase(RunProgress.Phase.SCAN, settled.size(), settled.stream().mapToLong(Found::size).sum());
+        List<Found> toRegister = new ArrayList<>();
         for (Found file : settled) {
-            progress.fileDone(file.size(), 0);
             if (known.contains(file.relative())) {
-                continue; // registered before a restart of this run
+                progress.fileDone(file.size(), 0); // registered before a restart of this run
+            } else {
+                toRegister.add(file);
             }
-            String sha = file.size() > settings.maxFileBytes() ? unhashed(file) : sha256(file.path());
-            if (changed(file)) {
-                waiting.add(file.relative()); // written to while it was being hashed
-                continue;
-            }
-            long id = submissions.register(runId, file.office(), file.path().getFileName().toString(), file.relative(), sha,
-                    file.size(), file.modified());
-            submissions.firstWithChecksum(sha, id).ifPresent(original -> {
-                submissions.markDuplicate(id, original.id(), messages.get("file.duplicate", original.inboxPath(),
-                        original.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy"))));
-                log.info("{}: same content as submission {} ({}); counted once", file.relative(), original.id(), original.inboxPath());
-            });
-            registered++;
-            contribution.incrementWriteCount(1);
         }
+        java.util.concurrent.ForkJoinPool hashers = new java.util.concurrent.ForkJoinPool(Math.max(1, settings.threads()));
+        try {
+            for (int from = 0; from < toRegister.size(); from += REGISTER_BATCH) {
+                List<Found> batch = toRegister.subList(from, Math.min(toRegister.size(), from + REGISTER_BATCH));
+                registered += register(runId, batch, waiting, hashers);
+            }
+        } finally {
+            hashers.shutdownNow();
+        }
+        contribution.incrementWriteCount(registered);
         if (!waiting.isEmpty()) {
             log.info("Still being written, left for the next run: {}", waiting);
         }
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString(WAITING_KEY, String.join("\n", waiting));
         log.info("Scan of {}: {} new file(s)", inbox, registered);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Files hashed side by side and registered in one statement, this many at a time. */
+    static final int REGISTER_BATCH = 500;
+
+    /**
+     * One batch of files, in arrival order: hashed (on the ingest's threads: the checksum is most of the scan's work), those
+     * written to meanwhile left for the next run, the rest registered in one statement; a file with the content of an
+     * earlier file (of an earlier run, of this one, or of this batch) is marked its duplicate, all at once.
+     *
+     * @return the files registered
+     */
+    private int register(long runId, List<Found> batch, List<String> waiting, java.util.concurrent.ForkJoinPool hashers) throws IOException {
+        List<String> shas = hashAll(batch, hashers);
+        List<SubmissionRepository.NewFile> files = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Found file = batch.get(i);
+            progress.fileDone(file.size(), 0);
+            if (changed(file)) {
+                waiting.add(file.relative()); // written to while it was being hashed
+                continue;
+            }
+            files.add(new SubmissionRepository.NewFile(file.office(), file.path().getFileName().toString(), file.relative(), shas.get(i),
+                    file.size(), file.modified()));
+        }
+        long[] ids = submissions.registerAll(runId, files);
+        if (ids.length == 0) {
+            return 0;
+        }
+        // The original of each content: the earliest such file before this batch that counts, else this batch's first.
+        Map<String, Submission> originals = submissions.firstWithChecksums(
+                files.stream().map(SubmissionRepository.NewFile::sha256).collect(Collectors.toSet()), ids[0]);
+        Map<String, Long> firstInBatch = new HashMap<>();
+        List<Long> duplicates = new ArrayList<>();
+        List<Long> of = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+        for (int i = 0; i < files.size(); i++) {
+            SubmissionRepository.NewFile file = files.get(i);
+            Submission original = originals.get(file.sha256());
+            long originalId;
+            String originalPath;
+            java.time.OffsetDateTime originalReceived;
+            if (original != null) {
+                originalId = original.id();
+                originalPath = original.inboxPath();
+                originalReceived = original.receivedAt();
+            } else if (firstInBatch.containsKey(file.sha256())) {
+                int first = Math.toIntExact(firstInBatch.get(file.sha256()));
+                originalId = ids[first];
+                originalPath = files.get(first).inboxPath();
+                originalReceived = null;
+            } else {
+                firstInBatch.put(file.sha256(), (long) i);
+                continue;
+            }
+            if (originalReceived == null) {
+                originalReceived = submissions.find(originalId).map(Submission::receivedAt).orElse(java.time.OffsetDateTime.now());
+            }
+            duplicates.add(ids[i]);
+            of.add(originalId);
+            reasons.add(messages.get("file.duplicate", originalPath, originalReceived.atZoneSameInstant(ZoneId.systemDefault()).format(time)));
+            log.info("{}: same content as submission {} ({}); counted once", file.inboxPath(), originalId, originalPath);
+        }
+        submissions.markDuplicates(duplicates, of, reasons);
+        return ids.length;
+    }
+
+    /** The batch's checksums, in its order, computed on the pool's threads (a parallel stream run inside it stays there). */
+    private List<String> hashAll(List<Found> batch, java.util.concurrent.ForkJoinPool hashers) throws IOException {
+        try {
+            return hashers.submit(() -> batch.parallelStream().map(file -> {
+                try {
+                    return file.size() > settings.maxFileBytes() ? unhashed(file) : sha256(file.path());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList()).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while hashing the inbox's files", e);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package vn.tonghop.load;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,26 +26,87 @@ public class SubmissionRepository {
         this.jdbc = jdbc;
     }
 
-    public long register(long runId, String officeCode, String fileName, String inboxPath, String sha256, long size, Instant modified) {
-        Long id = jdbc.queryForObject("""
-                INSERT INTO submission (run_id, office_code, file_name, inbox_path, sha256, size_bytes, file_modified_at, status, form_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 'ANTQ-01') RETURNING id""", Long.class,
-                runId, officeCode, fileName, inboxPath, sha256, size, Timestamp.from(modified));
-        return id == null ? -1 : id;
+    /** A file the scan found, to be registered. */
+    public record NewFile(String officeCode, String fileName, String inboxPath, String sha256, long size, Instant modified) {
     }
 
     /**
-     * An earlier submission with the same content that was neither a duplicate itself nor rejected whole, if any.
-     * A rejected file sent again is read again: it may have been rejected for where it was dropped, for the
-     * registry not yet loaded or for a limit since raised, none of which is in its content.
+     * Registers several files in one statement, their ids drawn in the order given (the order they arrived).
+     *
+     * @return the files' new ids, in the order given
      */
-    public Optional<Submission> firstWithChecksum(String sha256, long exceptId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE sha256 = ? AND id <> ? AND status NOT IN ('duplicate', 'rejected') ORDER BY id LIMIT 1",
-                this::map, sha256, exceptId).stream().findFirst();
+    public long[] registerAll(long runId, List<NewFile> files) {
+        long[] ids = new long[files.size()];
+        if (files.isEmpty()) {
+            return ids;
+        }
+        Map<String, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            position.put(files.get(i).inboxPath(), i);
+        }
+        // modification times to the microsecond, as PostgreSQL keeps them (rounded, as the driver rounds a Timestamp)
+        java.time.format.DateTimeFormatter instant = java.time.format.DateTimeFormatter.ISO_INSTANT;
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO submission (run_id, office_code, file_name, inbox_path, sha256, size_bytes, file_modified_at, status, form_code)
+                    SELECT ?, f.office, f.name, f.path, f.sha, f.size, f.modified, 'registered', 'ANTQ-01'
+                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS bigint[]),
+                                CAST(? AS timestamptz[])) WITH ORDINALITY AS f(office, name, path, sha, size, modified, n)
+                    ORDER BY f.n
+                    RETURNING id, inbox_path""");
+            statement.setLong(1, runId);
+            statement.setArray(2, connection.createArrayOf("text", files.stream().map(NewFile::officeCode).toArray()));
+            statement.setArray(3, connection.createArrayOf("text", files.stream().map(NewFile::fileName).toArray()));
+            statement.setArray(4, connection.createArrayOf("text", files.stream().map(NewFile::inboxPath).toArray()));
+            statement.setArray(5, connection.createArrayOf("text", files.stream().map(NewFile::sha256).toArray()));
+            statement.setArray(6, connection.createArrayOf("bigint", files.stream().map(NewFile::size).toArray()));
+            statement.setArray(7, connection.createArrayOf("text", files.stream()
+                    .map(f -> instant.format(f.modified().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS))).toArray()));
+            return statement;
+        }, rs -> {
+            ids[position.get(rs.getString(2))] = rs.getLong(1);
+        });
+        return ids;
     }
 
-    public void markDuplicate(long id, long originalId, String reason) {
-        jdbc.update("UPDATE submission SET status = 'duplicate', duplicate_of = ?, reject_reason = ? WHERE id = ?", originalId, reason, id);
+    /**
+     * For each checksum, the earliest submission with that content below {@code beforeId} that was neither a duplicate
+     * itself nor rejected whole, in one query. A rejected file sent again is read again: it may have been rejected for
+     * where it was dropped, for the registry not yet loaded or for a limit since raised, none of which is in its content.
+     */
+    public Map<String, Submission> firstWithChecksums(java.util.Collection<String> sha256s, long beforeId) {
+        Map<String, Submission> found = new java.util.HashMap<>();
+        if (sha256s.isEmpty()) {
+            return found;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT DISTINCT ON (sha256) " + COLUMNS + """
+                     FROM submission WHERE sha256 = ANY(CAST(? AS text[])) AND id < ? AND status NOT IN ('duplicate', 'rejected')
+                    ORDER BY sha256, id""");
+            statement.setArray(1, connection.createArrayOf("text", sha256s.toArray()));
+            statement.setLong(2, beforeId);
+            return statement;
+        }, rs -> {
+            Submission original = map(rs, 0);
+            found.put(original.sha256(), original);
+        });
+        return found;
+    }
+
+    /** Several files marked as duplicates at once: each id with its original and the reason shown to the clerk. */
+    public void markDuplicates(List<Long> ids, List<Long> originals, List<String> reasons) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    UPDATE submission s SET status = 'duplicate', duplicate_of = d.original, reject_reason = d.reason
+                    FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[])) AS d(id, original, reason) WHERE s.id = d.id""");
+            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            statement.setArray(2, connection.createArrayOf("bigint", originals.toArray()));
+            statement.setArray(3, connection.createArrayOf("text", reasons.toArray()));
+            return statement;
+        });
     }
 
     public void markRejected(long id, String reason) {
