@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -14,11 +17,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The export job: reads only the aggregate tables and writes {@code aggregates.csv}, then the conference packs
- * ({@link vn.tonghop.export.pack.PackStepConfig}).
+ * The export job: reads only the aggregate tables and writes {@code aggregates.csv} and, beside it, the conference
+ * packs ({@link vn.tonghop.export.pack.PackStepConfig}): the file is mostly PostgreSQL's work, the packs the JVM's.
  */
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfig {
@@ -27,7 +31,12 @@ public class ExportJobConfig {
 
     @Bean
     Job exportJob(JobRepository jobRepository, Step aggregatesCsvStep, Step conferencePackStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(aggregatesCsvStep).next(conferencePackStep).build();
+        Flow csv = new FlowBuilder<SimpleFlow>("aggregates-csv-flow").start(aggregatesCsvStep).build();
+        Flow packs = new FlowBuilder<SimpleFlow>("conference-pack-flow").start(conferencePackStep).build();
+        SimpleAsyncTaskExecutor side = new SimpleAsyncTaskExecutor("export-");
+        side.setDaemon(true);
+        Flow both = new FlowBuilder<SimpleFlow>("export-flow").split(side).add(csv, packs).build();
+        return new JobBuilder(JOB_NAME, jobRepository).start(both).end().build();
     }
 
     /**
