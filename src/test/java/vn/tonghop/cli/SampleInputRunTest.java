@@ -176,6 +176,25 @@ class SampleInputRunTest {
         assertThat(archive.resolve("071/lam-binh-2023-ban-sao.ketqua.csv")).exists();
     }
 
+    /**
+     * The export's two steps start side by side (a split flow), and run starts the aggregation while the ingest's report
+     * step starts: under Spring Batch's SERIALIZABLE creation of executions, PostgreSQL refused one of two such
+     * creations now and then ("could not serialize access"); they are created under READ COMMITTED.
+     */
+    @Test
+    void export_again_andAgain_thenEveryExportCompletes() {
+        assertThat(run().exitCode()).isZero();
+        assertThat(context.getEnvironment().getProperty("spring.batch.jdbc.isolation-level-for-create")).isEqualTo("read-committed");
+        for (int i = 0; i < 5; i++) {
+            Cli.Result export = cli.run("export", "--year", "2023", "--out", out().resolve("again-" + i).toString());
+            assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
+            assertThat(out().resolve("again-" + i).resolve("aggregates.csv")).isNotEmptyFile();
+        }
+        assertThat(jdbc.queryForList("""
+                SELECT DISTINCT e.status FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                WHERE i.job_name = 'export'""", String.class)).containsExactly("COMPLETED");
+    }
+
     @Test
     void run_twice_thenTheSecondRunChangesNothing() throws IOException {
         run();
