@@ -258,6 +258,7 @@ public final class Bench {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(true)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setLocaleConfig("lc-collate", "C") // as tonghop creates its embedded cluster (db/EmbeddedCluster)
                 .setServerConfig("max_connections", "50")
                 .start();
     }

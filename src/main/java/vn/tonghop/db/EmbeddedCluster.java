@@ -72,11 +72,19 @@ final class EmbeddedCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * A new cluster compares text byte by byte ({@code lc_collate} C): the order a UTF-8 database sorts in by code
+     * point anyway (C.UTF-8, what the machine's locale gives), without a call to the C library's {@code strcoll} for
+     * every comparison — the year's aggregation sorts and indexes hundreds of thousands of codes (a national {@code run}
+     * against a C.UTF-8 database: aggregation 17.1 s, apply 4.8 s; against C: 11.3 s and 3.3 s, the same
+     * {@code aggregates.csv}). A cluster created before keeps its collation.
+     */
     private static EmbeddedPostgres start(Path dir, boolean fresh) throws IOException {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(fresh)
                 .setPGStartupWait(START_WAIT)
+                .setLocaleConfig("lc-collate", "C")
                 .setServerConfig("max_connections", "50")
                 .start();
     }

@@ -25,7 +25,7 @@ public final class SharedPostgres {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();
+                server = EmbeddedPostgres.builder().setLocaleConfig("lc-collate", "C").setServerConfig("max_connections", "100").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
