@@ -31,6 +31,11 @@ public class FormCatalogSync {
                 SELECT indicator || '|' || kind || '|' || coalesce(header, '') || '|' || position FROM form_indicator
                 WHERE form_code = ? ORDER BY position""", String.class, form.code());
         if (stored.equals(wanted)) {
+            // a database whose catalog an earlier version rewrote on every run, and so never analysed, gets its statistics
+            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT reltuples < 0 FROM pg_class WHERE oid = 'form_indicator'::regclass",
+                    Boolean.class))) {
+                jdbc.execute("ANALYZE form_indicator");
+            }
             return;
         }
         jdbc.update("DELETE FROM form_indicator WHERE form_code = ?", form.code());
