@@ -173,36 +173,46 @@ public class Pipeline {
     public int runAll(Path inbox, Path outDir, PrintWriter out) throws Exception {
         long started = System.nanoTime();
         List<Long> runs = new ArrayList<>(resumeIngest(out));
-        int[] resumedRuns = {runs.size()};
-        List<List<Integer>> years = new ArrayList<>(List.of(List.of()));
-        Path[] written = new Path[1];
+        int resumedIngests = runs.size();
         // Once the new files are applied, their years are aggregated and exported (mostly the database's work) while the
         // ingest's report step writes the clerks' results (the JVM's): what this side prints waits for the ingest's lines.
-        runs.add(ingestBeside(inbox, out, later -> {
-            resumedRuns[0] += resume(AggregateJobConfig.JOB_NAME, later, false);
-            years.set(0, aggregatePending(later, false));
-            resumedRuns[0] += resume(ExportJobConfig.JOB_NAME, later, false);
-            resumedRuns[0] += resume(NarrativeJobConfig.JOB_NAME, later, false);
-            written[0] = export(List.of(), years.get(0), outDir, null, true, later, false);
-        }));
+        Ingested<Exported> ingested = ingestBeside(inbox, out, later -> {
+            int resumed = resume(AggregateJobConfig.JOB_NAME, later, false);
+            List<Integer> years = aggregatePending(later, false);
+            resumed += resume(ExportJobConfig.JOB_NAME, later, false);
+            resumed += resume(NarrativeJobConfig.JOB_NAME, later, false);
+            return new Exported(resumed, years, export(List.of(), years, outDir, null, true, later, false));
+        });
+        runs.add(ingested.runId());
+        Exported exported = ingested.beside();
         int exitCode = runs.stream().anyMatch(this::anyFileRejected) ? ExitCodes.REJECTED_FILES : ExitCodes.OK;
-        printRunSummary(runs, resumedRuns[0], years.get(0), written[0], Duration.ofNanos(System.nanoTime() - started), exitCode, out);
+        printRunSummary(runs, resumedIngests + exported.resumed(), exported.years(), exported.written(),
+                Duration.ofNanos(System.nanoTime() - started), exitCode, out);
         return exitCode;
     }
 
+    /** What {@code run} did beside the report step: runs resumed, years aggregated, the aggregates.csv written. */
+    private record Exported(int resumed, List<Integer> years, Path written) {
+    }
+
+    /** The ingest's run id, and what ran beside its report step. */
+    private record Ingested<T>(long runId, T beside) {
+    }
+
     /** Work that runs beside the ingest's report step, printing to its own writer. */
-    private interface BesideReport {
-        void run(PrintWriter later) throws Exception;
+    private interface BesideReport<T> {
+        T run(PrintWriter later) throws Exception;
     }
 
     /**
      * Runs the ingest job on a thread of its own and, once its files are applied, {@code beside} on this thread while
      * the report step goes on; waits for both. The ingest's lines come first, then what {@code beside} printed. When
-     * the ingest fails before its files are applied, {@code beside} does not run.
+     * the ingest fails before its files are applied, {@code beside} does not run; when it ended without signalling them
+     * applied, {@code beside} runs after it.
      *
-     * @return the ingest's run id
+     * @return the ingest's run id, and what {@code beside} returned
      */
-    private long ingestBeside(Path inbox, PrintWriter out, BesideReport beside) throws Exception {
+    private <T> Ingested<T> ingestBeside(Path inbox, PrintWriter out, BesideReport<T> beside) throws Exception {
         out.println(messages.get("run.ingesting", inbox.toAbsolutePath().normalize()));
         out.flush();
         CompletableFuture<Void> applied = appliedSignal.expect();
@@ -220,11 +230,14 @@ public class Pipeline {
         thread.start();
         java.io.StringWriter laterText = new java.io.StringWriter();
         Exception besideFailure = null;
+        T result = null;
+        boolean ran = false;
         try {
             CompletableFuture.anyOf(applied, ingest).get();
             if (applied.isDone()) {
+                ran = true;
                 try (PrintWriter later = new PrintWriter(laterText)) {
-                    beside.run(later);
+                    result = beside.run(later);
                 }
             }
         } catch (Exception e) {
@@ -243,12 +256,15 @@ public class Pipeline {
         long runId = execution.getJobInstance().getInstanceId();
         printSummary(runId, out);
         printWaiting(IngestJobConfig.waitingFiles(execution), out);
+        if (!ran && besideFailure == null) {
+            result = beside.run(out);
+        }
         out.print(laterText);
         out.flush();
         if (besideFailure != null) {
             throw besideFailure;
         }
-        return runId;
+        return new Ingested<>(runId, result);
     }
 
     /** Aggregates every year whose reports changed since it was last aggregated; returns them. */

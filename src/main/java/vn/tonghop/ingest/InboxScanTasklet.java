@@ -164,7 +164,7 @@ final class InboxScanTasklet implements Tasklet {
         // The original of each content: the earliest such file before this batch that counts, else this batch's first.
         Map<String, Submission> originals = submissions.firstWithChecksums(
                 files.stream().map(SubmissionRepository.NewFile::sha256).collect(Collectors.toSet()), ids[0]);
-        Map<String, Long> firstInBatch = new HashMap<>();
+        Map<String, Integer> firstInBatch = new HashMap<>();
         List<Long> duplicates = new ArrayList<>();
         List<Long> of = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
@@ -172,29 +172,19 @@ final class InboxScanTasklet implements Tasklet {
         for (int i = 0; i < files.size(); i++) {
             SubmissionRepository.NewFile file = files.get(i);
             Submission original = originals.get(file.sha256());
-            long originalId;
-            String originalPath;
-            java.time.OffsetDateTime originalReceived;
-            if (original != null) {
-                originalId = original.id();
-                originalPath = original.inboxPath();
-                originalReceived = original.receivedAt();
-            } else if (firstInBatch.containsKey(file.sha256())) {
-                int first = Math.toIntExact(firstInBatch.get(file.sha256()));
-                originalId = ids[first];
-                originalPath = files.get(first).inboxPath();
-                originalReceived = null;
-            } else {
-                firstInBatch.put(file.sha256(), (long) i);
-                continue;
-            }
-            if (originalReceived == null) {
-                originalReceived = submissions.find(originalId).map(Submission::receivedAt).orElse(java.time.OffsetDateTime.now());
+            if (original == null) {
+                Integer first = firstInBatch.putIfAbsent(file.sha256(), i);
+                if (first == null) {
+                    continue; // the first of its content: the original
+                }
+                original = submissions.find(ids[first]).orElseThrow();
+                originals.put(file.sha256(), original);
             }
             duplicates.add(ids[i]);
-            of.add(originalId);
-            reasons.add(messages.get("file.duplicate", originalPath, originalReceived.atZoneSameInstant(ZoneId.systemDefault()).format(time)));
-            log.info("{}: same content as submission {} ({}); counted once", file.inboxPath(), originalId, originalPath);
+            of.add(original.id());
+            reasons.add(messages.get("file.duplicate", original.inboxPath(),
+                    original.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).format(time)));
+            log.info("{}: same content as submission {} ({}); counted once", file.inboxPath(), original.id(), original.inboxPath());
         }
         submissions.markDuplicates(duplicates, of, reasons);
         return ids.length;
