@@ -106,11 +106,7 @@ public class ServeWarmUp {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("tonghop-warm-up-packs-");
-            int written = packs.warmUp(dir).size();
-            if (written > 0) {
-                aggregates.export(dir, List.of(), null);
-                written++;
-            }
+            int written = exportsInto(dir).size();
             log.debug("Warmed up the conference packs in {} ms ({} files)", (System.nanoTime() - started) / 1_000_000, written);
             return written;
         } catch (IOException | RuntimeException e) {
@@ -119,6 +115,16 @@ public class ServeWarmUp {
         } finally {
             delete(dir);
         }
+    }
+
+    /** The warm-up's exports, into {@code dir}: the latest year's pack of one province, then aggregates.csv. */
+    List<Path> exportsInto(Path dir) throws IOException {
+        List<Path> written = new java.util.ArrayList<>(packs.warmUp(dir));
+        if (!written.isEmpty()) {
+            aggregates.export(dir, List.of(), null);
+            written.add(dir.resolve(AggregatesCsvExporter.FILE_NAME));
+        }
+        return written;
     }
 
     /** @return the data rows read back from the two files (two commune rows each, so 4 when all went well) */
