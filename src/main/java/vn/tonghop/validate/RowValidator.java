@@ -79,9 +79,12 @@ public final class RowValidator {
         Map<String, SourceCell> sources = new LinkedHashMap<>();
         parseValues(row, communeCode, values, sources, issues, typed);
         checkRules(row, communeCode, values, sources, issues);
+        // Long form: a code the form does not have is reported and its value left out, the rest of the commune's values
+        // taken (as a wide file's unknown column is); the same indicator twice for one commune and period is ambiguous.
         for (SourceCell unknown : row.unknownIndicators()) {
-            String key = vocabulary.indicatorCode(unknown.column()).isPresent() ? "cell.repeatedIndicator" : "cell.unknownIndicator";
-            issues.add(new Issue(Severity.ERROR, key, row.sheet(), unknown.rowNumber(), unknown.column(),
+            boolean repeated = vocabulary.indicatorCode(unknown.column()).isPresent();
+            String key = repeated ? "cell.repeatedIndicator" : "cell.unknownIndicator";
+            issues.add(new Issue(repeated ? Severity.ERROR : Severity.WARNING, key, row.sheet(), unknown.rowNumber(), unknown.column(),
                     unknown.raw(), communeCode, messages.get(key, unknown.column(), form.code())));
         }
         boolean accepted = issues.stream().noneMatch(Issue::isError);
