@@ -20,7 +20,7 @@ public class AggregateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--year", required = true, paramLabel = "Y", description = "Report year.")
+    @Option(names = "--year", required = true, paramLabel = "Y", converter = ReportYear.class, description = "Report year (2000 to next year).")
     int year;
 
     public AggregateCommand(Pipeline pipeline) {

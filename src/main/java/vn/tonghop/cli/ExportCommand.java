@@ -31,7 +31,7 @@ public class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--year", required = true, paramLabel = "Y", description = "Report year.")
+    @Option(names = "--year", required = true, paramLabel = "Y", converter = ReportYear.class, description = "Report year (2000 to next year).")
     int year;
 
     @Option(names = "--province", paramLabel = "CODE", description = "Only this province (2-digit code).")

@@ -42,7 +42,7 @@ public class HistoryCommand implements Callable<Integer> {
     @Option(names = "--commune", required = true, paramLabel = "CODE", description = "Commune code (5 digits).")
     String commune;
 
-    @Option(names = "--year", required = true, paramLabel = "Y", description = "Report year.")
+    @Option(names = "--year", required = true, paramLabel = "Y", converter = ReportYear.class, description = "Report year (2000 to next year).")
     int year;
 
     public HistoryCommand(JdbcTemplate jdbc, Messages messages) {

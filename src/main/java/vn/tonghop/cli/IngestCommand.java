@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.validate.Messages;
 
 /**
  * {@code tonghop ingest [--inbox DIR]}: finishes an interrupted ingest run, then takes in every new file
@@ -27,13 +28,19 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--inbox", paramLabel = "DIR", defaultValue = "inbox", description = "Inbox folder (default: ${DEFAULT-VALUE}).")
     Path inbox;
 
-    public IngestCommand(Pipeline pipeline) {
+    private final Messages messages;
+
+    public IngestCommand(Pipeline pipeline, Messages messages) {
         this.pipeline = pipeline;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        if (!InboxFolder.usable(inbox, messages, spec.commandLine().getErr())) {
+            return ExitCodes.USAGE;
+        }
         return pipeline.locked("ingest", spec.commandLine().getErr(), () -> {
             boolean rejected = false;
             for (long resumed : pipeline.resumeIngest(out)) {

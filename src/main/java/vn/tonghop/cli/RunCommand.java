@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import vn.tonghop.validate.Messages;
 
 /**
  * {@code tonghop run [--inbox DIR] [--out DIR]}: resume what an interrupted run left, ingest, then
@@ -32,13 +33,19 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    public RunCommand(Pipeline pipeline) {
+    private final Messages messages;
+
+    public RunCommand(Pipeline pipeline, Messages messages) {
         this.pipeline = pipeline;
+        this.messages = messages;
     }
 
     @Override
     public Integer call() throws Exception {
         var writer = spec.commandLine().getOut();
+        if (!InboxFolder.usable(inbox, messages, spec.commandLine().getErr())) {
+            return ExitCodes.USAGE;
+        }
         return pipeline.locked("run", spec.commandLine().getErr(), () -> pipeline.runAll(inbox, out, writer));
     }
 }

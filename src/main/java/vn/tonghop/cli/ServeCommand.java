@@ -104,6 +104,9 @@ public class ServeCommand implements Callable<Integer> {
             err.println("tonghop: " + messages.get("serve.badSchedule", schedule.cron(), schedule.zoneId(), schedule.problem().get()));
             return ExitCodes.USAGE;
         }
+        if (!InboxFolder.usable(inbox, messages, err)) {
+            return ExitCodes.USAGE;
+        }
         runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "serve-run"));
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
