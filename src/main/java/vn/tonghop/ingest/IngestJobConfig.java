@@ -64,10 +64,13 @@ public class IngestJobConfig {
     }
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step applyStep, Step reportStep) {
+    Job ingestJob(JobRepository jobRepository, Step scanStep, Step readStep, Step promoteStep, Step readAgainStep, Step applyStep,
+                  Step reportStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(scanStep)
                 .next(readStep)
+                .next(promoteStep)
+                .next(readAgainStep)
                 .next(applyStep)
                 .next(reportStep)
                 .build();
@@ -136,7 +139,29 @@ public class IngestJobConfig {
     @Bean
     Step readStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
                   IngestSettings settings, SubmissionRepository submissions, RunProgress progress) {
-        return new StepBuilder("read", jobRepository)
+        return read("read", jobRepository, filePartitioner, readFileStep, fileTaskExecutor, settings, submissions, progress);
+    }
+
+    /**
+     * Duplicates whose original counted nothing are read after all ({@link DuplicatePromotionTasklet}); runs again on a
+     * restart (it only changes duplicates of failed originals, so a second time finds none).
+     */
+    @Bean
+    Step promoteStep(JobRepository jobRepository, PlatformTransactionManager tm, SubmissionRepository submissions, Messages messages) {
+        return new StepBuilder("promote", jobRepository).tasklet(new DuplicatePromotionTasklet(submissions, messages), tm)
+                .allowStartIfComplete(true).build();
+    }
+
+    /** The second read: the files the promotion step took up, if any (none in almost every run: it ends at once). */
+    @Bean
+    Step readAgainStep(JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep, TaskExecutor fileTaskExecutor,
+                       IngestSettings settings, SubmissionRepository submissions, RunProgress progress) {
+        return read("read-again", jobRepository, filePartitioner, readFileStep, fileTaskExecutor, settings, submissions, progress);
+    }
+
+    private static Step read(String name, JobRepository jobRepository, Partitioner filePartitioner, Step readFileStep,
+                             TaskExecutor fileTaskExecutor, IngestSettings settings, SubmissionRepository submissions, RunProgress progress) {
+        return new StepBuilder(name, jobRepository)
                 .partitioner("read-files", filePartitioner)
                 .step(readFileStep)
                 .gridSize(settings.threads())
@@ -148,6 +173,9 @@ public class IngestJobConfig {
                     public void beforeStep(StepExecution stepExecution) {
                         List<Submission> toRead = submissions.byRunAndStatus(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
                                 "registered");
+                        if (toRead.isEmpty() && !name.equals("read")) {
+                            return;
+                        }
                         progress.phase(RunProgress.Phase.READ, toRead.size(), toRead.stream().mapToLong(Submission::sizeBytes).sum());
                     }
                 })

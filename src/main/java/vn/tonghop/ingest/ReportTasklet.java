@@ -246,7 +246,7 @@ final class ReportTasklet implements Tasklet {
                     List<Issue> few = fetched;
                     Supplier<Stream<Issue>> found = few.size() <= ISSUES_HELD ? few::stream : () -> issues.streamForResults(submission.id());
                     try (Stream<Issue> all = found.get()) {
-                        csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(sheetNote(submission), all));
+                        csv.write(InboxLayout.fileIn(folder, stem + ".ketqua.csv"), Stream.concat(Stream.concat(duplicateNote(submission), sheetNote(submission)), all));
                     }
                     if (workbook.enabled()) {
                         ResultWorkbookWriter.Mode mode = workbook.write(target,
@@ -306,6 +306,14 @@ final class ReportTasklet implements Tasklet {
         }
         return "rejected".equals(submission.status())
                 || ("applied".equals(submission.status()) && submission.rowsAccepted() == 0 && submission.rowsRejected() > 0);
+    }
+
+    /** A duplicate's list says so, and of which file: it has no issues of its own (it was not read). */
+    private static Stream<Issue> duplicateNote(Submission submission) {
+        if (!"duplicate".equals(submission.status()) || submission.rejectReason() == null) {
+            return Stream.empty();
+        }
+        return Stream.of(new Issue(Severity.NOTE, "file.duplicate", null, null, null, null, null, submission.rejectReason()));
     }
 
     /** A workbook's results first say which sheet was read: the one whose header is the form's, of several perhaps. */

@@ -71,8 +71,9 @@ public class SubmissionRepository {
 
     /**
      * For each checksum, the earliest submission with that content below {@code beforeId} that was neither a duplicate
-     * itself nor rejected whole, in one query. A rejected file sent again is read again: it may have been rejected for
-     * where it was dropped, for the registry not yet loaded or for a limit since raised, none of which is in its content.
+     * itself nor rejected whole nor applied with no row accepted, in one query. A rejected file sent again is read again:
+     * it may have been rejected for where it was dropped, for the registry not yet loaded or for a limit since raised, none
+     * of which is in its content.
      */
     public Map<String, Submission> firstWithChecksums(java.util.Collection<String> sha256s, long beforeId) {
         Map<String, Submission> found = new java.util.HashMap<>();
@@ -82,6 +83,7 @@ public class SubmissionRepository {
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT DISTINCT ON (sha256) " + COLUMNS + """
                      FROM submission WHERE sha256 = ANY(CAST(? AS text[])) AND id < ? AND status NOT IN ('duplicate', 'rejected')
+                      AND NOT (status = 'applied' AND rows_accepted = 0)
                     ORDER BY sha256, id""");
             statement.setArray(1, connection.createArrayOf("text", sha256s.toArray()));
             statement.setLong(2, beforeId);
@@ -91,6 +93,37 @@ public class SubmissionRepository {
             found.put(original.sha256(), original);
         });
         return found;
+    }
+
+    /** A duplicate of this run taken up as its content's original, the original it had having counted nothing. */
+    public record Promoted(long id, long formerOriginal) {
+    }
+
+    /**
+     * The duplicates of this run whose original (a file of this run too) counted nothing — rejected whole, or read with
+     * no row accepted: of each such original, its first duplicate is to be read after all (status {@code registered}
+     * again), since only a file that counted makes another one a duplicate. The same content dropped into the right
+     * office's folder as well as a wrong one is then taken from the right one.
+     */
+    public List<Promoted> promoteDuplicatesOfFailed(long runId) {
+        return jdbc.query("""
+                WITH failed AS (
+                    SELECT id FROM submission
+                    WHERE run_id = ? AND (status = 'rejected' OR (status IN ('read', 'applied') AND rows_accepted = 0))),
+                first AS (
+                    SELECT DISTINCT ON (d.duplicate_of) d.id, d.duplicate_of
+                    FROM submission d JOIN failed f ON f.id = d.duplicate_of
+                    WHERE d.run_id = ? AND d.status = 'duplicate'
+                    ORDER BY d.duplicate_of, d.id)
+                UPDATE submission s SET status = 'registered', duplicate_of = NULL, reject_reason = NULL
+                FROM first WHERE s.id = first.id
+                RETURNING s.id, first.duplicate_of""", (rs, i) -> new Promoted(rs.getLong(1), rs.getLong(2)), runId, runId);
+    }
+
+    /** The duplicates of this run that name {@code original} as theirs, in order. */
+    public List<Long> duplicatesOf(long runId, long original) {
+        return jdbc.queryForList("SELECT id FROM submission WHERE run_id = ? AND status = 'duplicate' AND duplicate_of = ? ORDER BY id",
+                Long.class, runId, original);
     }
 
     /** Several files marked as duplicates at once: each id with its original and the reason shown to the clerk. */

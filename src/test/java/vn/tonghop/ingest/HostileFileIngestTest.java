@@ -68,7 +68,7 @@ class HostileFileIngestTest {
         for (String name : reasons.keySet()) {
             bed.drop("063", name.equals("thuc-the-ngoai.xlsx") || name.equals("chi-dong-tieu-de.csv") ? name : "read/" + name, name);
         }
-        bed.drop("063", "read/rong.csv", "rong.xlsx"); // empty too: the same content as rong.csv, counted once
+        bed.drop("063", "read/rong.csv", "rong.xlsx"); // empty too: the same content as rong.csv
         bed.drop("063", "excel-dong-tieu-de.xlsx");
         bed.drop("063", "ma-hoa-utf8-dau-phay.csv");
 
@@ -85,8 +85,10 @@ class HostileFileIngestTest {
         });
         assertThat(bed.values("excel-dong-tieu-de.xlsx")).isEqualTo(IngestBed.FIGURES);
         assertThat(bed.values("ma-hoa-utf8-dau-phay.csv")).isEqualTo(IngestBed.FIGURES);
-        assertThat(bed.outcome("rong.xlsx").status()).isEqualTo("duplicate");
-        assertThat(result.out()).contains("Summary: 13 files (2 accepted, 10 rejected, 1 duplicate)");
+        // the same content as rong.csv, which counted nothing: read too (only a file that counted makes a duplicate)
+        assertThat(bed.outcome("rong.xlsx").status()).isEqualTo("rejected");
+        assertThat(bed.outcome("rong.xlsx").rejectReason()).isEqualTo(reasons.get("rong.csv"));
+        assertThat(result.out()).contains("Summary: 13 files (2 accepted, 11 rejected, 0 duplicate)");
         assertThat(bed.filesUnder("inbox")).isEmpty();
         List<String> rejected = bed.filesUnder("rejected");
         for (String name : reasons.keySet()) {
