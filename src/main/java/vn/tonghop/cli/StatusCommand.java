@@ -52,6 +52,10 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (runs < 1) {
+            spec.commandLine().getErr().println(messages.get("status.badRuns", runs));
+            return ExitCodes.USAGE;
+        }
         recentRuns(out);
         out.println();
         waitingFiles(out);

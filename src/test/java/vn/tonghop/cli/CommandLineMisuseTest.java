@@ -93,6 +93,15 @@ class CommandLineMisuseTest {
     }
 
     @Test
+    void status_whenRunsIsBelowOne_thenExit2() {
+        Cli.Result status = cli.run("status", "--runs", "-1", "--inbox", work.toString());
+
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err().strip()).isEqualTo("tonghop: --runs phải là một số từ 1 trở lên, không phải -1.");
+        assertThat(status.out()).isEmpty();
+    }
+
+    @Test
     void aggregateExportHistory_whenTheYearIsOutOfRange_thenExit2WithTheRange() {
         int last = Year.now().getValue() + 1;
 
