@@ -35,7 +35,12 @@ final class PackageWriter implements AutoCloseable {
     private boolean entryOpen;
 
     PackageWriter(Path target) throws IOException {
-        this.zip = new ZipArchiveOutputStream(target);
+        this(target, TargetChannel.DEFAULT_LIMIT);
+    }
+
+    /** Kept in memory up to {@code memoryLimit} bytes and written to {@code target} in one piece when closed ({@link TargetChannel}). */
+    PackageWriter(Path target, int memoryLimit) throws IOException {
+        this.zip = new ZipArchiveOutputStream(new TargetChannel(target, memoryLimit));
         this.zip.setLevel(Deflater.BEST_SPEED);
     }
 

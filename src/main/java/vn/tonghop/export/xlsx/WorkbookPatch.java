@@ -348,21 +348,35 @@ public final class WorkbookPatch implements AutoCloseable {
      * is. A head that does not end its sheet views early goes through the XML stream instead.
      */
     private void unselect(SheetPart sheet) throws IOException {
-        byte[] head;
+        // The views are at the sheet's head, mostly within its first few hundred bytes: the head is inflated a piece at
+        // a time until their end (or the data) is in it, not 64 KB of cells at once.
+        byte[] head = new byte[0];
+        String text;
+        int data;
+        int end;
         try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
-            head = in.readNBytes(HEAD_BYTES);
+            for (int wanted = FIRST_HEAD_BYTES; ; wanted = Math.min(HEAD_BYTES, wanted * 4)) {
+                byte[] more = in.readNBytes(wanted - head.length);
+                byte[] longer = java.util.Arrays.copyOf(head, head.length + more.length);
+                System.arraycopy(more, 0, longer, head.length, more.length);
+                boolean whole = head.length + more.length < wanted;
+                head = longer;
+                text = new String(head, StandardCharsets.ISO_8859_1); // byte for character: indexes stay byte offsets
+                data = text.indexOf("sheetData");
+                // the views come before the sheet's data: the search for their end stops there (the rest of the head is cells)
+                java.util.regex.Matcher closing = END_OF_VIEWS.matcher(text).region(0, data >= 0 ? data : text.length());
+                end = closing.find() ? closing.start() : -1;
+                if (end >= 0 || data >= 0 || whole || wanted == HEAD_BYTES) {
+                    break;
+                }
+            }
         }
-        String text = new String(head, StandardCharsets.ISO_8859_1); // byte for character: indexes stay byte offsets
-        int data = text.indexOf("sheetData");
-        // the views come before the sheet's data: the search for their end stops there (the rest of the head is cells)
-        java.util.regex.Matcher closing = END_OF_VIEWS.matcher(text).region(0, data >= 0 ? data : text.length());
-        int end = closing.find() ? closing.start() : -1;
         if (end < 0 && (data >= 0 || head.length < HEAD_BYTES)) {
             return; // no sheet views: nothing is selected
         }
-        java.util.regex.Matcher views = SHEET_VIEW.matcher(text);
+        java.util.regex.Matcher views = SHEET_VIEW.matcher(text).region(0, end >= 0 ? end : text.length());
         boolean selected = false;
-        while (views.find() && (end < 0 || views.start() < end)) {
+        while (views.find()) {
             selected |= SELECTED.matcher(views.group()).find();
         }
         if (!selected) {
@@ -394,6 +408,7 @@ public final class WorkbookPatch implements AutoCloseable {
     }
 
     private static final int HEAD_BYTES = 64 * 1024;
+    private static final int FIRST_HEAD_BYTES = 1024;
     private static final java.util.regex.Pattern SELECTED = java.util.regex.Pattern.compile("\\stabSelected\\s*=\\s*(?:\"(?:1|true)\"|'(?:1|true)')");
     private static final java.util.regex.Pattern END_OF_VIEWS = java.util.regex.Pattern.compile("</(?:[A-Za-z_][\\w.-]*:)?sheetViews\\s*>");
     private static final java.util.regex.Pattern SHEET_VIEW = java.util.regex.Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?sheetView\\b[^>]*>");
