@@ -112,10 +112,10 @@ public final class Bench {
             String classpath = System.getProperty("java.class.path");
 
             System.out.println("floor: reading every file and COPYing its values ...");
-            Measured floor = Measured.run(List.of(java, "-Xmx" + xmx, "-cp", classpath, Floor.class.getName(), files.toString(),
-                    root.resolve("jobs/antq-01.yaml").toString(), server + "floor?user=postgres", Integer.toString(threads)),
-                    work, Map.of(), logs.resolve("floor.out"), postmaster);
-            require(floor, "floor");
+            // on the JVM options tonghop's batch commands run with (BatchJvm), as tonghop's own run does; and, for the
+            // rounds before those options, on a JVM as it comes
+            Measured floor = floor(java, classpath, BATCH_JVM_OPTIONS, files, server, logs.resolve("floor.out"), postmaster);
+            Measured plainFloor = floor(java, classpath, List.of(), files, server, logs.resolve("floor-plain.out"), postmaster);
             String[] counted = Files.readAllLines(floor.output()).get(0).split(" ");
             long floorValues = Long.parseLong(counted[3]);
             long copied = count(server + "floor?user=postgres", "SELECT count(*) FROM floor_value");
@@ -177,11 +177,14 @@ public final class Bench {
                     registry.communeCount(), registry.districts.size(), year, seed, xmx, threads, Runtime.getRuntime().availableProcessors());
             System.out.println("stage     files      values    wall s     values/s  peak RSS MB   JVM CPU s    DB CPU s");
             line("floor", summary.files(), summary.values(), floor);
+            line("floor-jvm", summary.files(), summary.values(), plainFloor);
             line("tonghop", summary.files(), summary.values(), tonghop);
             line("nightly", summary.nightlyFiles(), summary.nightlyValues(), nightly);
             line("serve", summary.nightlyFiles(), summary.nightlyValues(), served);
             System.out.printf(Locale.ROOT, "tonghop / floor   = %.2f   (CPU, JVM + database: %.2f)%n", tonghop.seconds() / floor.seconds(),
                     tonghop.totalCpu() / floor.totalCpu());
+            System.out.printf(Locale.ROOT, "tonghop / floor-jvm = %.2f (CPU: %.2f; the floor on a JVM without the batch options, as rounds 1-6 measured it)%n",
+                    tonghop.seconds() / plainFloor.seconds(), tonghop.totalCpu() / plainFloor.totalCpu());
             System.out.printf(Locale.ROOT, "nightly / tonghop = %.3f  (CPU, JVM + database: %.3f)%n", nightly.seconds() / tonghop.seconds(),
                     nightly.totalCpu() / tonghop.totalCpu());
             System.out.printf(Locale.ROOT, "serve / tonghop   = %.3f  (CPU, JVM + database: %.3f; the nightly run in a running serve, no JVM start)%n",
@@ -192,10 +195,27 @@ public final class Bench {
         }
     }
 
+    /** The options tonghop's batch JVM runs with (vn.tonghop.BatchJvm), given to the floor's JVM too. */
+    static final List<String> BATCH_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    private Measured floor(String java, String classpath, List<String> options, Path files, String server, Path output, long postmaster)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classpath, Floor.class.getName(), files.toString(), root.resolve("jobs/antq-01.yaml").toString(),
+                server + "floor?user=postgres", Integer.toString(threads)));
+        Measured floor = Measured.run(command, work, Map.of(), output, postmaster);
+        require(floor, "floor");
+        return floor;
+    }
+
     private List<String> tonghopRun(String java, Path jar, String stage) {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
         command.addAll(jvmOptions);
         if (profile) {
+            // profiled in the JVM that runs the command: the batch JVM's options given here, no second JVM started
+            command.addAll(BATCH_JVM_OPTIONS);
+            command.add("-Dtonghop.batch-jvm=false");
             command.add("-XX:StartFlightRecording=filename=" + work.resolve(stage + ".jfr") + ",settings=profile");
         }
         command.addAll(List.of("-Dtonghop.ingest.threads=" + threads, "-jar", jar.toString(), "run", "--inbox", "inbox", "--out", "out"));

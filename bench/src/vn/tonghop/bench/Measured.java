@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A child JVM run and measured from outside: wall time, and peak resident memory read from the kernel
- * ({@code VmHWM} in {@code /proc/<pid>/status}, the high-water mark of the process's RSS), sampled until it exits.
+ * A child JVM run and measured from outside: wall time, CPU, and peak resident memory read from the kernel
+ * ({@code VmHWM} in {@code /proc/<pid>/status}, the high-water mark of a process's RSS), sampled until it exits. A batch
+ * command of tonghop runs in a second JVM its first one starts (BatchJvm): CPU and memory are those of both, the
+ * second's peak and the first's added.
  */
 record Measured(int exitCode, long wallMillis, long peakRssKb, double cpuSeconds, double databaseCpuSeconds, Path output) {
 
@@ -27,13 +29,18 @@ record Measured(int exitCode, long wallMillis, long peakRssKb, double cpuSeconds
         long databaseBefore = postmaster > 0 ? cpuTicks(postmaster, true) : 0;
         long start = System.nanoTime();
         Process process = builder.start();
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        long peak = 0;
-        long cpu = 0;
+        Map<Long, Long> peaks = new java.util.HashMap<>();
+        Map<Long, Long> cpus = new java.util.HashMap<>();
         while (!process.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMark(status));
-            cpu = Math.max(cpu, cpuTicks(process.pid(), false));
+            List<ProcessHandle> tree = new java.util.ArrayList<>(List.of(process.toHandle()));
+            process.descendants().forEach(tree::add);
+            for (ProcessHandle p : tree) {
+                peaks.merge(p.pid(), highWaterMark(Path.of("/proc", Long.toString(p.pid()), "status")), Math::max);
+                cpus.merge(p.pid(), cpuTicks(p.pid(), false), Math::max);
+            }
         }
+        long peak = peaks.values().stream().mapToLong(Long::longValue).sum();
+        long cpu = cpus.values().stream().mapToLong(Long::longValue).sum();
         long wall = (System.nanoTime() - start) / 1_000_000;
         Thread.sleep(200); // let the server reap the closed connections' backends
         long database = postmaster > 0 ? cpuTicks(postmaster, true) - databaseBefore : 0;

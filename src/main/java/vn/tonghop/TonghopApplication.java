@@ -1,7 +1,10 @@
 package vn.tonghop;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.SpringApplication;
@@ -30,12 +33,25 @@ public class TonghopApplication {
             "javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl");
 
     public static void main(String[] args) {
+        Optional<List<String>> batchJvm = BatchJvm.command(isServe(args));
+        if (batchJvm.isPresent()) {
+            try {
+                System.exit(BatchJvm.run(batchJvm.get()));
+            } catch (IOException e) {
+                System.err.println("tonghop: could not start the batch JVM (" + e.getMessage() + "); running in this one");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(130);
+            }
+        } else if (Boolean.getBoolean(BatchJvm.CHILD)) {
+            BatchJvm.watchParent();
+        }
         XML_FACTORIES.forEach((factory, implementation) -> {
             if (System.getProperty(factory) == null) {
                 System.setProperty(factory, implementation);
             }
         });
-        if (QuickCompilation.wanted(isServe(args))) {
+        if (QuickCompilation.wanted(isServe(args)) && !Boolean.getBoolean(BatchJvm.CHILD)) {
             QuickCompilation.apply();
         }
         if (!isServe(args)) {

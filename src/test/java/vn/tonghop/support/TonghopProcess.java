@@ -99,14 +99,33 @@ public final class TonghopProcess {
         return process.pid();
     }
 
-    /** SIGKILL, as {@code kill -9}: no shutdown hook, no cleanup. */
+    /**
+     * SIGKILL, as {@code kill -9} or the kernel's OOM killer: no shutdown hook, no cleanup, for the JVM that runs the
+     * command and the one that started it (a batch command runs in a second JVM, {@code BatchJvm}).
+     */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL to the JVM that was started alone, leaving the one it started the command in (if any) to notice. */
+    public void killLauncherOnly() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The processes this one started (a batch command's second JVM), and theirs. */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
     }
 
     /** SIGTERM, as {@code systemctl stop}. */
