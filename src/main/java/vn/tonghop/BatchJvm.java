@@ -1,6 +1,8 @@
 package vn.tonghop;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +37,27 @@ final class BatchJvm {
     private BatchJvm() {
     }
 
-    /** The second JVM's command line: this JVM's, with the options it lacks in front; empty where it cannot or should not be. */
-    static Optional<List<String>> command(boolean serve) {
+    /**
+     * How the second JVM is started: the executable, the options it gets (the batch ones this JVM's lack, in front of
+     * this JVM's own), the jar and the command's arguments.
+     */
+    record Launch(String java, List<String> options, Path jar, List<String> arguments) {
+
+        /** The command line, started from {@code jar} with {@code extraOptions} after the options. */
+        List<String> commandLine(Path startFrom, List<String> extraOptions) {
+            List<String> line = new ArrayList<>();
+            line.add(java);
+            line.addAll(options);
+            line.addAll(extraOptions);
+            line.add("-jar");
+            line.add(startFrom.toString());
+            line.addAll(arguments);
+            return line;
+        }
+    }
+
+    /** The second JVM's launch: this JVM's, with the options it lacks in front; empty where it cannot or should not be. */
+    static Optional<Launch> launch(boolean serve) {
         if (serve || Boolean.getBoolean(CHILD) || "false".equalsIgnoreCase(System.getProperty(ENABLED))) {
             return Optional.empty();
         }
@@ -46,16 +67,16 @@ final class BatchJvm {
         if (java.isEmpty() || arguments.isEmpty()) {
             return Optional.empty();
         }
-        return command(java.get(), List.of(arguments.get()), System.getProperty("java.class.path", ""),
+        return launch(java.get(), List.of(arguments.get()), System.getProperty("java.class.path", ""),
                 Boolean.getBoolean("tonghop.optimising-compiler"));
     }
 
     /**
-     * The second JVM's command line from the first's executable and arguments (its options, {@code -jar} and the jar,
-     * the command's arguments); empty when they do not start a jar: {@code -jar} followed by the jar the class path
-     * is (what {@code java -jar} makes it).
+     * The second JVM's launch from the first's executable and arguments (its options, {@code -jar} and the jar, the
+     * command's arguments); empty when they do not start a jar: {@code -jar} followed by the jar the class path is (what
+     * {@code java -jar} makes it).
      */
-    static Optional<List<String>> command(String java, List<String> arguments, String classPath, boolean optimisingCompiler) {
+    static Optional<Launch> launch(String java, List<String> arguments, String classPath, boolean optimisingCompiler) {
         int jar = -1;
         for (int i = 0; i + 1 < arguments.size() && jar < 0; i++) {
             if (arguments.get(i).equals("-jar") && arguments.get(i + 1).equals(classPath)) {
@@ -65,22 +86,55 @@ final class BatchJvm {
         if (jar < 0) {
             return Optional.empty();
         }
-        List<String> options = arguments.subList(0, jar);
-        List<String> command = new ArrayList<>();
-        command.add(java);
-        if (!optimisingCompiler && options.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))) {
-            command.add("-XX:TieredStopAtLevel=1");
+        List<String> given = arguments.subList(0, jar);
+        List<String> options = new ArrayList<>();
+        if (!optimisingCompiler && given.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel"))) {
+            options.add("-XX:TieredStopAtLevel=1");
         }
-        if (options.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
-            command.add("-XX:+UseSerialGC");
+        if (given.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
+            options.add("-XX:+UseSerialGC");
         }
-        command.add("-D" + CHILD + "=true");
-        command.addAll(arguments);
-        return Optional.of(command);
+        options.add("-D" + CHILD + "=true");
+        options.addAll(given);
+        return Optional.of(new Launch(java, List.copyOf(options), Path.of(classPath),
+                List.copyOf(arguments.subList(jar + 2, arguments.size()))));
     }
 
-    /** Runs the command in the second JVM and returns its exit code. */
-    static int run(List<String> command) throws IOException, InterruptedException {
+    /**
+     * Runs the command in the second JVM and returns its exit code. It starts from the jar's extracted layout and its
+     * class-data archive where it can ({@link ExtractedJar}; the command that finds no archive yet writes it as it
+     * ends), from the jar itself otherwise.
+     */
+    static int run(Launch launch) throws IOException, InterruptedException {
+        Optional<ExtractedJar> layout = ExtractedJar.of(launch.jar(), launch.java());
+        Path archiveWritten = null;
+        List<String> command;
+        if (layout.isPresent()) {
+            List<String> archive = new ArrayList<>();
+            if (layout.get().archive().isPresent()) {
+                archive.add("-XX:SharedArchiveFile=" + layout.get().archive().get());
+            } else {
+                archiveWritten = layout.get().archiveBeingWritten(ProcessHandle.current().pid());
+                archive.add("-XX:ArchiveClassesAtExit=" + archiveWritten);
+            }
+            // an archive the JVM cannot use (another JVM's options, a damaged file) is left aside without a word on the output
+            archive.add("-Xlog:cds=off,cds+dynamic=off");
+            command = launch.commandLine(layout.get().jar(), archive);
+        } else {
+            command = launch.commandLine(launch.jar(), List.of());
+        }
+        int code = run(command);
+        if (archiveWritten != null) {
+            if (code < 128) {
+                layout.get().keepArchive(archiveWritten); // the JVM ended by itself (whatever the command's outcome): the archive is whole
+            } else {
+                Files.deleteIfExists(archiveWritten);
+            }
+        }
+        return code;
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
         Process child = new ProcessBuilder(command).inheritIO().start();
         Thread relay = new Thread(() -> {
             // this JVM is ending on a signal: the command ends the way it does on one, then its exit code is this one's

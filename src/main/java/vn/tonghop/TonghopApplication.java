@@ -2,7 +2,6 @@ package vn.tonghop;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,7 +32,7 @@ public class TonghopApplication {
             "javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl");
 
     public static void main(String[] args) {
-        Optional<List<String>> batchJvm = BatchJvm.command(isServe(args));
+        Optional<BatchJvm.Launch> batchJvm = BatchJvm.launch(isServe(args));
         if (batchJvm.isPresent()) {
             try {
                 System.exit(BatchJvm.run(batchJvm.get()));

@@ -1,0 +1,67 @@
+package vn.tonghop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+import vn.tonghop.support.TonghopProcess;
+
+/**
+ * The batch JVM starts from the jar laid out in the user's cache folder with a class-data archive: the first command
+ * lays it out and writes the archive, the next ones start from them and say the same; a rebuilt jar gets a layout of
+ * its own and its earlier build's is removed.
+ */
+class ExtractedJarIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @Test
+    void commands_firstLaysOutTheJarAndWritesTheArchive_thenTheNextStartFromThem_andARebuildReplacesThem() throws IOException {
+        Path work = Path.of("target/it-work/extracted-jar").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        Path cache = Files.createDirectories(work.resolve("cache"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        TonghopProcess first = TonghopProcess.run(work, null, env, TIMEOUT, "--help");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        List<Path> layouts = folders(cache.resolve("tonghop"));
+        assertThat(layouts).as("one layout for the jar").hasSize(1);
+        assertThat(layouts.get(0).resolve("tonghop.jar")).isRegularFile();
+        assertThat(layouts.get(0).resolve("lib")).isDirectory();
+        assertThat(layouts.get(0).resolve("tonghop.jsa")).as("the archive the first command wrote as it ended").isRegularFile();
+
+        TonghopProcess second = TonghopProcess.run(work, null, env, TIMEOUT, "--help");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.out()).isEqualTo(first.out()).contains("Usage: tonghop");
+        assertThat(second.err()).as("nothing said of the archive").doesNotContain("cds").doesNotContain("shared archive");
+        assertThat(folders(cache.resolve("tonghop"))).containsExactlyElementsOf(layouts);
+
+        // the same jar rebuilt in place: a layout of its own, the earlier one gone
+        Path jar = Path.of("target/tonghop.jar");
+        FileTime built = Files.getLastModifiedTime(jar);
+        try {
+            Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+            TonghopProcess rebuilt = TonghopProcess.run(work, null, env, TIMEOUT, "--help");
+            assertThat(rebuilt.exitCode()).as(rebuilt.output()).isZero();
+            List<Path> after = folders(cache.resolve("tonghop"));
+            assertThat(after).hasSize(1).doesNotContainAnyElementsOf(layouts);
+        } finally {
+            Files.setLastModifiedTime(jar, built);
+        }
+    }
+
+    private static List<Path> folders(Path cache) throws IOException {
+        try (Stream<Path> list = Files.list(cache)) {
+            return list.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+}
