@@ -59,6 +59,43 @@ class ExtractedJarIT {
         }
     }
 
+    @Test
+    void commands_twoAtOnceOnAnEmptyCache_thenOneLayoutOneArchiveAndNothingHalfWritten() throws IOException {
+        Path work = Path.of("target/it-work/extracted-jar-twice").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        Path cache = Files.createDirectories(work.resolve("cache"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+
+        // two folders (each its own embedded database), one cache
+        TonghopProcess one = TonghopProcess.start(Files.createDirectories(work.resolve("one")), null, env, "--help");
+        TonghopProcess other = TonghopProcess.start(Files.createDirectories(work.resolve("other")), null, env, "--help");
+        assertThat(one.waitFor(TIMEOUT)).as(one.output()).isZero();
+        assertThat(other.waitFor(TIMEOUT)).as(other.output()).isZero();
+        assertThat(other.out()).isEqualTo(one.out());
+
+        List<Path> layouts = folders(cache.resolve("tonghop"));
+        assertThat(layouts).hasSize(1);
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no folder or archive left half-written")
+                    .noneMatch(name -> name.contains(".part"));
+        }
+        assertThat(layouts.get(0).resolve("tonghop.jsa")).isRegularFile();
+    }
+
+    @Test
+    void command_whenTheCacheFolderCannotBeWritten_thenItRunsFromTheJarAsBefore() throws IOException {
+        Path work = Path.of("target/it-work/extracted-jar-nowhere").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        Path notAFolder = Files.createDirectories(work).resolve("cache");
+        Files.writeString(notAFolder, "a file where the cache folder would be");
+
+        TonghopProcess run = TonghopProcess.run(work, null, Map.of("XDG_CACHE_HOME", notAFolder.toString()), TIMEOUT, "--help");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.out()).contains("Usage: tonghop");
+        assertThat(notAFolder).isRegularFile().hasContent("a file where the cache folder would be");
+    }
+
     private static List<Path> folders(Path cache) throws IOException {
         try (Stream<Path> list = Files.list(cache)) {
             return list.filter(Files::isDirectory).sorted().toList();
