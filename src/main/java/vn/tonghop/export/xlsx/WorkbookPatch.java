@@ -144,7 +144,8 @@ public final class WorkbookPatch implements AutoCloseable {
 
     /** Opens the clerk's workbook to patch it into {@code target}; refuses what it does not handle, writing nothing. */
     public static WorkbookPatch open(Path workbook, Path target) throws IOException {
-        ZipFile zip = ZipFile.builder().setPath(workbook).get();
+        // Local headers are read when an entry is, not all of them up front (a seek and a read a part, most parts copied raw).
+        ZipFile zip = ZipFile.builder().setPath(workbook).setIgnoreLocalFileHeader(true).get();
         try {
             return new WorkbookPatch(zip, target);
         } catch (Unsupported | RuntimeException e) {
