@@ -27,6 +27,8 @@ final class ExtractedJar {
 
     /** The name of the thin jar the extraction writes: the jar's own classes, the libraries named in its manifest. */
     private static final String THIN_JAR = "tonghop.jar";
+    /** A file of the layout naming the jar it was laid out from, so that a layout whose jar is gone can be removed. */
+    private static final String SOURCE = "jar-path";
     private static final String ARCHIVE = "tonghop.jsa";
 
     private final Path folder;
@@ -89,6 +91,7 @@ final class ExtractedJar {
                 if (!extract(java, jar, part)) {
                     return Optional.empty();
                 }
+                Files.writeString(part.resolve(SOURCE), jar.toAbsolutePath().normalize().toString(), StandardCharsets.UTF_8);
                 try {
                     move(part, folder);
                 } catch (IOException e) {
@@ -124,14 +127,28 @@ final class ExtractedJar {
         return extraction.exitValue() == 0 && Files.isRegularFile(destination.resolve(THIN_JAR));
     }
 
-    /** The layouts of this jar's earlier builds (same path, another size or time): never used again. */
+    /**
+     * The layouts never used again: this jar's earlier builds (same path, another size or time), and those of jars that
+     * are gone (a clone or a folder deleted since). Looked for when a layout is made, that is once per build.
+     */
     private static void removeEarlierBuilds(Path cache, String jarKey, String key) throws IOException {
         List<Path> stale = new ArrayList<>();
         try (Stream<Path> folders = Files.list(cache)) {
-            folders.filter(f -> f.getFileName().toString().startsWith(jarKey + "-") && !f.getFileName().toString().equals(key)
-                    && !f.getFileName().toString().contains(".part-")).forEach(stale::add);
+            folders.filter(f -> {
+                String name = f.getFileName().toString();
+                return !name.equals(key) && !name.contains(".part-") && (name.startsWith(jarKey + "-") || jarGone(f));
+            }).forEach(stale::add);
         }
         stale.forEach(ExtractedJar::deleteTree);
+    }
+
+    private static boolean jarGone(Path layout) {
+        try {
+            Path source = layout.resolve(SOURCE);
+            return Files.isRegularFile(source) && !Files.isRegularFile(Path.of(Files.readString(source, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -83,6 +83,28 @@ class ExtractedJarIT {
     }
 
     @Test
+    void layout_ofAJarThatIsGone_thenRemovedWhenTheNextLayoutIsMade() throws IOException {
+        Path work = Path.of("target/it-work/extracted-jar-gone").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        Path cache = Files.createDirectories(work.resolve("cache"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Path copy = work.resolve("elsewhere/tonghop.jar");
+        Files.createDirectories(copy.getParent());
+        Files.copy(Path.of("target/tonghop.jar"), copy);
+
+        TonghopProcess fromCopy = TonghopProcess.runJar(copy, work, env, TIMEOUT, "--help");
+        assertThat(fromCopy.exitCode()).as(fromCopy.output()).isZero();
+        List<Path> copyLayout = folders(cache.resolve("tonghop"));
+        assertThat(copyLayout).hasSize(1);
+        Files.delete(copy); // the copy's folder deleted, as a clone is
+
+        TonghopProcess fromJar = TonghopProcess.run(work, null, env, TIMEOUT, "--help");
+        assertThat(fromJar.exitCode()).as(fromJar.output()).isZero();
+        assertThat(folders(cache.resolve("tonghop"))).as("the gone jar's layout removed, the jar's own made").hasSize(1)
+                .doesNotContainAnyElementsOf(copyLayout);
+    }
+
+    @Test
     void command_whenTheCacheFolderCannotBeWritten_thenItRunsFromTheJarAsBefore() throws IOException {
         Path work = Path.of("target/it-work/extracted-jar-nowhere").toAbsolutePath();
         FileSystemUtils.deleteRecursively(work);

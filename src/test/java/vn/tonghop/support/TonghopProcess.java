@@ -43,9 +43,20 @@ public final class TonghopProcess {
      * {@code settings} are passed as environment variables (Spring Boot's relaxed binding).
      */
     public static TonghopProcess start(Path workDir, String url, Map<String, String> settings, String... args) {
-        assertThat(JAR).as("the jar is built by 'mvn package' before the integration tests").exists();
+        return start(JAR, workDir, url, settings, args);
+    }
+
+    /** {@code java -jar <jar> args...} (a copy of the jar elsewhere), with the embedded database, to its end. */
+    public static TonghopProcess runJar(Path jar, Path workDir, Map<String, String> settings, Duration timeout, String... args) {
+        TonghopProcess process = start(jar, workDir, null, settings, args);
+        process.waitFor(timeout);
+        return process;
+    }
+
+    private static TonghopProcess start(Path jar, Path workDir, String url, Map<String, String> settings, String... args) {
+        assertThat(jar).as("the jar is built by 'mvn package' before the integration tests").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", JAR.toString()));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         command.addAll(List.of(args));
         int n = launches.incrementAndGet();
         Path stdout = workDir.resolve("launch-" + n + "-" + args[0] + ".out");
