@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import vn.tonghop.cli.UsageOnly;
 
 /**
  * Entry point: {@code java -jar tonghop.jar <command>}; the command line lives in {@code cli/}. Only
@@ -13,11 +14,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class TonghopApplication {
 
     /**
-     * Starts the command: a batch command in a second JVM started for it ({@link BatchJvm}), {@code serve} and the second
-     * JVM's command here ({@link InProcess}). This class references nothing of Spring's in its code, only in its
+     * Starts the command: the usage or the version asked for answered at once ({@link UsageOnly}), a batch command in a
+     * second JVM started for it ({@link BatchJvm}), {@code serve} and the second JVM's command here ({@link InProcess}). This class references nothing of Spring's in its code, only in its
      * annotation: the first JVM of a batch command loads and checks it without loading Spring.
      */
     public static void main(String[] args) {
+        if (UsageOnly.asked(args)) {
+            System.exit(UsageOnly.print(args));
+        }
         Optional<BatchJvm.Launch> batchJvm = BatchJvm.launch(isServe(args));
         if (batchJvm.isPresent()) {
             try {

@@ -59,6 +59,24 @@ class BatchJvmIT {
         assertThat(db.queryForObject("SELECT count(*) FROM submission", Long.class)).as("nothing registered after the kill").isZero();
     }
 
+    @Test
+    void help_isAnsweredAtOnce_withoutADatabaseInTheFolderItIsAskedIn() throws IOException {
+        Path work = Path.of("target/it-work/batch-jvm-help").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        java.nio.file.Files.createDirectories(work);
+
+        TonghopProcess help = TonghopProcess.run(work, null, Map.of(), TIMEOUT, "--help");
+        TonghopProcess runHelp = TonghopProcess.run(work, null, Map.of(), TIMEOUT, "run", "--help");
+        TonghopProcess version = TonghopProcess.run(work, null, Map.of(), TIMEOUT, "--version");
+
+        assertThat(help.exitCode()).as(help.output()).isZero();
+        assertThat(help.out()).startsWith("Usage: tonghop").contains("Exit codes:", "run ", "serve ");
+        assertThat(runHelp.exitCode()).isZero();
+        assertThat(runHelp.out()).startsWith("Usage: tonghop run").contains("--inbox");
+        assertThat(version.out().strip()).isEqualTo("tonghop 0.1");
+        assertThat(work.resolve("data")).as("no embedded database made to print the usage").doesNotExist();
+    }
+
     private static long sessionsWaiting(JdbcTemplate db) {
         Long n = db.queryForObject("""
                 SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'""", Long.class);

@@ -24,17 +24,9 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         exitCode = newCommandLine(context).execute(commandArguments(args));
     }
 
-    /**
-     * The arguments meant for the command line: settings given as {@code --name.with.dots=value} are
-     * Spring Boot's (it has already applied them) and are left out.
-     */
+    /** The arguments meant for the command line ({@link CommandArguments}). */
     public static String[] commandArguments(String... args) {
-        return java.util.Arrays.stream(args).filter(arg -> !isSetting(arg)).toArray(String[]::new);
-    }
-
-    private static boolean isSetting(String arg) {
-        int equals = arg.indexOf('=');
-        return arg.startsWith("--") && equals > 2 && arg.substring(2, equals).contains(".");
+        return CommandArguments.of(args);
     }
 
     @Override
