@@ -351,17 +351,16 @@ public final class WorkbookPatch implements AutoCloseable {
     private void unselect(SheetPart sheet) throws IOException {
         // The views are at the sheet's head, mostly within its first few hundred bytes: the head is inflated a piece at
         // a time until their end (or the data) is in it, not 64 KB of cells at once.
-        byte[] head = new byte[0];
+        java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream(FIRST_HEAD_BYTES);
+        byte[] head;
         String text;
         int data;
         int end;
         try (InputStream in = source.getInputStream(source.getEntry(sheet.part()))) {
             for (int wanted = FIRST_HEAD_BYTES; ; wanted = Math.min(HEAD_BYTES, wanted * 4)) {
-                byte[] more = in.readNBytes(wanted - head.length);
-                byte[] longer = java.util.Arrays.copyOf(head, head.length + more.length);
-                System.arraycopy(more, 0, longer, head.length, more.length);
-                boolean whole = head.length + more.length < wanted;
-                head = longer;
+                read.write(in.readNBytes(wanted - read.size()));
+                boolean whole = read.size() < wanted;
+                head = read.toByteArray();
                 text = new String(head, StandardCharsets.ISO_8859_1); // byte for character: indexes stay byte offsets
                 data = text.indexOf("sheetData");
                 // the views come before the sheet's data: the search for their end stops there (the rest of the head is cells)

@@ -140,6 +140,45 @@ class WorkbookPatchTest {
     }
 
     @Test
+    void patch_whenHerSheetViewsEndKilobytesIn_thenItIsStillUnselectedAndHerCellsKept() throws IOException {
+        Path source = out.resolve("chon-nhieu-o.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            XSSFSheet sheet = workbook.createSheet("Tổng hợp");
+            for (int r = 0; r < 30; r++) {
+                sheet.createRow(r).createCell(0).setCellValue(r * 7);
+            }
+            sheet.setSelected(true);
+            // a selection of 1,500 cells: the sheet's views end some 8 KB into the part, past the first pieces read
+            List<String> cells = new java.util.ArrayList<>();
+            for (int i = 0; i < 1500; i++) {
+                cells.add("B" + (i * 2 + 1));
+            }
+            sheet.getCTWorksheet().getSheetViews().getSheetViewArray(0).addNewSelection().setSqref(cells);
+            try (OutputStream file = Files.newOutputStream(source)) {
+                workbook.write(file);
+            }
+        }
+        Path result = out.resolve("chon-nhieu-o.ketqua.xlsx");
+        try (WorkbookPatch patch = WorkbookPatch.open(source, result)) {
+            try (WorkbookPatch.NewSheet summary = patch.summary("Tóm tắt", new WorksheetWriter.Setup(true, 0, Map.of(), false))) {
+                summary.rows().startRow(0, 0);
+                summary.rows().text(0, "ĐÃ NHẬN", 0);
+            }
+        }
+        try (ZipFile ours = ZipFile.builder().setPath(result).get();
+             InputStream b = ours.getInputStream(ours.getEntry("xl/worksheets/sheet1.xml"))) {
+            String mine = new String(b.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(mine.indexOf("</sheetViews>")).as("views ending past 4 KB").isGreaterThan(4096);
+            assertThat(mine).doesNotContain("tabSelected").contains("B2999");
+        }
+        try (XSSFWorkbook workbook = open(result)) {
+            assertThat(workbook.getSheetAt(0).isSelected()).isTrue();
+            assertThat(workbook.getSheet("Tổng hợp").isSelected()).isFalse();
+            assertThat(cell(workbook.getSheet("Tổng hợp"), "A30").getNumericCellValue()).isEqualTo(203.0);
+        }
+    }
+
+    @Test
     void open_whenASheetHasCommentsOfItsOwn_thenThePatchRefusesAndWritesNothing() throws IOException {
         Path source = out.resolve("co-ghi-chu.xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
