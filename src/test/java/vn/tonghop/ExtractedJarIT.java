@@ -27,10 +27,9 @@ class ExtractedJarIT {
 
     @Test
     void commands_firstLaysOutTheJarAndWritesTheArchive_thenTheNextStartFromThem_andARebuildReplacesThem() throws IOException {
-        Path work = Path.of("target/it-work/extracted-jar").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
-        Path cache = Files.createDirectories(work.resolve("cache"));
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Path work = freshWork("extracted-jar");
+        Path cache = work.resolve("cache");
+        Map<String, String> env = cacheIn(cache);
 
         TonghopProcess first = TonghopProcess.run(work, null, env, TIMEOUT, "status");
         assertThat(first.exitCode()).as(first.output()).isZero();
@@ -62,10 +61,9 @@ class ExtractedJarIT {
 
     @Test
     void commands_twoAtOnceOnAnEmptyCache_thenOneLayoutOneArchiveAndNothingHalfWritten() throws IOException {
-        Path work = Path.of("target/it-work/extracted-jar-twice").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
-        Path cache = Files.createDirectories(work.resolve("cache"));
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Path work = freshWork("extracted-jar-twice");
+        Path cache = work.resolve("cache");
+        Map<String, String> env = cacheIn(cache);
 
         // two folders (each its own embedded database), one cache
         TonghopProcess one = TonghopProcess.start(Files.createDirectories(work.resolve("one")), null, env, "status");
@@ -85,10 +83,9 @@ class ExtractedJarIT {
 
     @Test
     void layout_ofAJarThatIsGone_thenRemovedWhenTheNextLayoutIsMade() throws IOException {
-        Path work = Path.of("target/it-work/extracted-jar-gone").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
-        Path cache = Files.createDirectories(work.resolve("cache"));
-        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        Path work = freshWork("extracted-jar-gone");
+        Path cache = work.resolve("cache");
+        Map<String, String> env = cacheIn(cache);
         Path copy = work.resolve("elsewhere/tonghop.jar");
         Files.createDirectories(copy.getParent());
         Files.copy(Path.of("target/tonghop.jar"), copy);
@@ -107,16 +104,29 @@ class ExtractedJarIT {
 
     @Test
     void command_whenTheCacheFolderCannotBeWritten_thenItRunsFromTheJarAsBefore() throws IOException {
-        Path work = Path.of("target/it-work/extracted-jar-nowhere").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(work);
-        Path notAFolder = Files.createDirectories(work).resolve("cache");
+        Path work = freshWork("extracted-jar-nowhere");
+        Path notAFolder = work.resolve("cache");
+        Files.delete(notAFolder);
         Files.writeString(notAFolder, "a file where the cache folder would be");
 
-        TonghopProcess run = TonghopProcess.run(work, null, Map.of("XDG_CACHE_HOME", notAFolder.toString()), TIMEOUT, "status");
+        TonghopProcess run = TonghopProcess.run(work, null, cacheIn(notAFolder), TIMEOUT, "status");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.out()).contains("Các lượt chạy gần đây");
         assertThat(notAFolder).isRegularFile().hasContent("a file where the cache folder would be");
+    }
+
+    /** An empty folder of the test's own, with an empty cache folder in it. */
+    private static Path freshWork(String name) throws IOException {
+        Path work = Path.of("target/it-work", name).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(work);
+        Files.createDirectories(work.resolve("cache"));
+        return work;
+    }
+
+    /** The environment that makes {@code cache} the user's cache folder. */
+    private static Map<String, String> cacheIn(Path cache) {
+        return Map.of("XDG_CACHE_HOME", cache.toString());
     }
 
     private static List<Path> folders(Path cache) throws IOException {
