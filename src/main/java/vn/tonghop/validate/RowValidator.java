@@ -133,9 +133,12 @@ public final class RowValidator {
             return null;
         }
         if (period.start().isAfter(context.today())) {
-            issues.add(rowIssue(Severity.ERROR, "row.period.future", row, null, null,
-                    messages.get("row.period.future", messages.period(period),
-                            period.start().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))));
+            String message = messages.get("row.period.future", messages.period(period),
+                    period.start().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            // the row's own period cell is the one to correct where it gave the period; the file's title or name otherwise
+            issues.add(cell != null && !cell.raw().isBlank()
+                    ? cellIssue(Severity.ERROR, "row.period.future", row, cell, null, message)
+                    : rowIssue(Severity.ERROR, "row.period.future", row, null, null, message));
         }
         return period;
     }

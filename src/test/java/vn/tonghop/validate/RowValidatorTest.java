@@ -303,6 +303,26 @@ class RowValidatorTest {
     }
 
     @Test
+    void check_whenRowsOwnPeriodIsInTheFuture_thenItsPeriodCellIsNamed() {
+        FileContext noPeriod = new FileContext(BACH_THONG, "063", null, REGISTRY, LocalDate.of(2023, 6, 20));
+
+        CheckedRow checked = check(row().code("02002").period("Quý 4 năm 2023").cell("propaganda_sessions", "7"), noPeriod);
+
+        assertRejected(checked, "row.period.future",
+                "Kỳ báo cáo quý IV/2023 chưa bắt đầu (bắt đầu từ 15/09/2023); không nhận số liệu của kỳ tương lai.");
+        assertThat(checked.issues()).extracting(Issue::column, Issue::cellValue).containsExactly(tuple("Kỳ báo cáo", "Quý 4 năm 2023"));
+    }
+
+    @Test
+    void check_whenFilesPeriodIsInTheFuture_thenTheRowIsNamedWithoutACell() {
+        FileContext beforeYearStarts = new FileContext(BACH_THONG, "063", YEAR_2023, REGISTRY, LocalDate.of(2022, 12, 14));
+
+        CheckedRow checked = check(row().code("02002").cell("propaganda_sessions", "7"), beforeYearStarts);
+
+        assertThat(checked.issues()).extracting(Issue::rowNumber, Issue::column).containsExactly(tuple(7, null));
+    }
+
+    @Test
     void check_whenPeriodStartsOnRunDay_thenItIsNotFuture() {
         FileContext firstDay = new FileContext(BACH_THONG, "063", YEAR_2023, REGISTRY, LocalDate.of(2022, 12, 15));
 
