@@ -3,6 +3,7 @@ package vn.tonghop.validate;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.tonghop.normalise.Period;
 
 /** The message bundle: Vietnamese by default, English with {@code tonghop.language=en}. */
@@ -12,6 +13,11 @@ public final class Messages {
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    /**
+     * Each key's pattern parsed once (the report step words a message for every issue of every file): a copy of it
+     * formats, since a {@code MessageFormat} is not safe for threads to share.
+     */
+    private final ConcurrentHashMap<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     public Messages(String language) {
         this.locale = language == null || language.isBlank() || language.startsWith("vi") ? Locale.ROOT : Locale.forLanguageTag(language);
@@ -39,11 +45,11 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
         Object[] texts = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             texts[i] = args[i] == null ? "" : String.valueOf(args[i]); // no locale number formatting: codes stay as typed
         }
-        return new MessageFormat(pattern, locale).format(texts);
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        return ((MessageFormat) format.clone()).format(texts);
     }
 }

@@ -111,6 +111,26 @@ class MessagesTest {
     }
 
     @Test
+    void get_whenOneKeyIsWordedOnManyThreadsAtOnce_thenEachGetsItsOwnArguments() throws Exception {
+        Messages vi = Messages.vietnamese();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> worded = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String code = String.format("%05d", i);
+                worded.add(pool.submit(() -> vi.get("row.unit.unknownCode", code, "năm 2023")));
+            }
+            for (int i = 0; i < worded.size(); i++) {
+                assertThat(worded.get(i).get()).isEqualTo(vi.get("row.unit.unknownCode", String.format("%05d", i), "năm 2023"))
+                        .contains(String.format("%05d", i));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(vi.get("row.period.missing")).isEqualTo("Dòng không có kỳ báo cáo và tệp cũng không ghi kỳ báo cáo.");
+    }
+
+    @Test
     void javaSources_holdNoVietnameseSentenceForClerksOrStaff() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
