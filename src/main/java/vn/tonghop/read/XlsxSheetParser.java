@@ -14,7 +14,6 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.model.Styles;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
@@ -26,7 +25,8 @@ import org.xml.sax.XMLReader;
 /**
  * Streams one worksheet part of an .xlsx through POI's {@link XSSFSheetXMLHandler} with a secure SAX parser
  * ({@link SecureXml}: no DTDs, no external entities), handing each row's rendered cells to a sink. Memory stays
- * bounded by one row, whatever the sheet's size.
+ * bounded by one row, whatever the sheet's size. POI's handler is given no styles: it passes a number on as stored,
+ * and the collector renders it by its cell style's number format ({@link NumberFormatsPart}), a date as a date.
  */
 final class XlsxSheetParser {
 
@@ -39,12 +39,15 @@ final class XlsxSheetParser {
         }
     }
 
-    private final Styles styles;
+    /** Handed to POI's handler, which uses none without styles: a {@code DataFormatter} costs to make. */
+    private static final DataFormatter UNUSED = new DataFormatter();
+
+    private final NumberFormatsPart formats;
     private final SharedStrings strings;
     private final boolean date1904;
 
-    XlsxSheetParser(Styles styles, SharedStrings strings, boolean date1904) {
-        this.styles = styles;
+    XlsxSheetParser(NumberFormatsPart formats, SharedStrings strings, boolean date1904) {
+        this.formats = formats;
         this.strings = strings;
         this.date1904 = date1904;
     }
@@ -52,9 +55,8 @@ final class XlsxSheetParser {
     /** Parses a sheet, handing each stored row (0-based index, cells) to the sink, in order. */
     void parse(InputStream sheetXml, MergedHeaderFill.RowSink sink)
             throws IOException, SAXException, ParserConfigurationException {
-        Collector collector = new Collector(sink);
-        XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(styles, null, strings, collector,
-                new Formatter(date1904), false);
+        Collector collector = new Collector(sink, new NumberRendering(formats, date1904));
+        XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(null, null, strings, collector, UNUSED, false);
         XMLReader xml = SecureXml.newReader();
         xml.setContentHandler(new CellTypeTracker(handler, collector));
         xml.parse(new InputSource(sheetXml));
@@ -120,34 +122,42 @@ final class XlsxSheetParser {
     }
 
     /**
-     * Renders numbers and dates by {@link CellText}'s rules instead of the cell's display format. Whether a
-     * format is a date format is remembered per format index (POI's test is a regular expression).
+     * Renders a stored number by {@link CellText}'s rules instead of the cell's display format: a date where its cell
+     * style's format is a date format. Whether a format is one is remembered per format id (POI's test is a regular
+     * expression).
      */
-    private static final class Formatter extends DataFormatter {
+    private static final class NumberRendering {
 
+        private final NumberFormatsPart formats;
         private final boolean date1904;
         private final Map<Integer, Boolean> dateFormats = new HashMap<>();
 
-        Formatter(boolean date1904) {
+        NumberRendering(NumberFormatsPart formats, boolean date1904) {
+            this.formats = formats;
             this.date1904 = date1904;
         }
 
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString) {
-            return CellText.numeric(value, isDateFormat(formatIndex, formatString), date1904);
+        /** The stored number {@code value} of a cell of style {@code style}, rendered; null where it is left as stored. */
+        String render(String value, String style) {
+            int formatIndex = formats.formatIndex(style);
+            String formatCode = formats.formatCode(formatIndex);
+            if (formatCode == null || value.isEmpty()) {
+                return null;
+            }
+            double number;
+            try {
+                number = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                return null; // not a number after all: the clerk is told so by the rules, as of any text
+            }
+            return CellText.numeric(number, isDateFormat(formatIndex, formatCode), date1904);
         }
 
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString,
-                                            boolean use1904Windowing) {
-            return CellText.numeric(value, isDateFormat(formatIndex, formatString), date1904 || use1904Windowing);
-        }
-
-        private boolean isDateFormat(int formatIndex, String formatString) {
-            if (formatIndex == 0 || formatString == null) {
+        private boolean isDateFormat(int formatIndex, String formatCode) {
+            if (formatIndex == 0) {
                 return false;
             }
-            return dateFormats.computeIfAbsent(formatIndex, i -> DateUtil.isADateFormat(i, formatString));
+            return dateFormats.computeIfAbsent(formatIndex, i -> DateUtil.isADateFormat(i, formatCode));
         }
     }
 
@@ -155,11 +165,14 @@ final class XlsxSheetParser {
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
         private final MergedHeaderFill.RowSink sink;
+        private final NumberRendering numbers;
         private List<String> cells = new ArrayList<>();
         private String cellType;
+        private String cellStyle;
 
-        Collector(MergedHeaderFill.RowSink sink) {
+        Collector(MergedHeaderFill.RowSink sink, NumberRendering numbers) {
             this.sink = sink;
+            this.numbers = numbers;
         }
 
         @Override
@@ -198,8 +211,17 @@ final class XlsxSheetParser {
                 case "s", "inlineStr", "str" -> CellText.clean(value);
                 case "d" -> CellText.clean(value.endsWith("T00:00:00") ? value.substring(0, value.length() - 9)
                         : value.replace('T', ' '));
-                default -> isRawNumber(value) ? CellText.number(Double.parseDouble(value)) : CellText.clean(value);
+                default -> number(value);
             };
+        }
+
+        /** A stored number (a figure or a formula's result): by its style's format, else as stored. */
+        private String number(String value) {
+            String rendered = numbers.render(value, cellStyle);
+            if (rendered != null) {
+                return CellText.clean(rendered);
+            }
+            return isRawNumber(value) ? CellText.number(Double.parseDouble(value)) : CellText.clean(value);
         }
 
         /**
@@ -236,7 +258,8 @@ final class XlsxSheetParser {
 
     /**
      * Passes every SAX event on to POI's handler, noting first each cell's {@code t} attribute (b, e, s, str,
-     * inlineStr, d or none for a number), which POI's {@code SheetContentsHandler} does not tell.
+     * inlineStr, d or none for a number) and its style ({@code s}), which POI's {@code SheetContentsHandler} does not
+     * tell.
      */
     private static final class CellTypeTracker implements ContentHandler {
 
@@ -252,6 +275,7 @@ final class XlsxSheetParser {
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             if ("c".equals(localName) && SPREADSHEET_NS.equals(uri)) {
                 collector.cellType = atts.getValue("t");
+                collector.cellStyle = atts.getValue("s");
             }
             delegate.startElement(uri, localName, qName, atts);
         }

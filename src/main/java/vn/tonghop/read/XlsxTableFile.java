@@ -22,7 +22,6 @@ import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
 import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -81,7 +80,7 @@ final class XlsxTableFile implements TableFile {
             PackagePart workbookPart = workbookPart(pkg, name);
             XSSFReader reader = new XSSFReader(pkg);
             SharedStringsPart strings = sharedStrings(pkg);
-            StylesTable styles = reader.getStylesTable();
+            NumberFormatsPart formats = numberFormats(pkg);
             WorkbookHandler workbook = new WorkbookHandler();
             try (InputStream in = reader.getWorkbookData()) {
                 XMLReader xml = SecureXml.newReader();
@@ -103,7 +102,7 @@ final class XlsxTableFile implements TableFile {
                 }
             }
             XlsxTableFile table = new XlsxTableFile(name, pkg,
-                    new XlsxSheetParser(styles != null ? styles : new StylesTable(), strings, workbook.date1904),
+                    new XlsxSheetParser(formats, strings, workbook.date1904),
                     List.copyOf(worksheets));
             table.requireData();
             return table;
@@ -124,6 +123,17 @@ final class XlsxTableFile implements TableFile {
         }
         try (InputStream in = parts.get(0).getInputStream()) {
             return SharedStringsPart.read(in);
+        }
+    }
+
+    /** The number formats of the workbook's cell styles, from the styles part POI would load (by content type). */
+    private static NumberFormatsPart numberFormats(OPCPackage pkg) throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
+        if (parts.isEmpty()) {
+            return NumberFormatsPart.none();
+        }
+        try (InputStream in = parts.get(0).getInputStream()) {
+            return NumberFormatsPart.read(in);
         }
     }
 
