@@ -1,6 +1,5 @@
 package vn.tonghop.read;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,20 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.ZipFile;
-
 
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.PackageRelationshipCollection;
-import org.apache.poi.openxml4j.opc.PackageRelationshipTypes;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -31,23 +20,24 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * An .xlsx workbook read by streaming (POI's event API), so a 200,000-row sheet costs one row of memory. Its
- * shared strings and styles are loaded once when opened; each {@link #rows} call parses the sheet anew on a
- * reader thread of its own (see {@link XlsxRows}).
+ * An .xlsx workbook read by streaming (POI's event API for the sheets), so a 200,000-row sheet costs one row of
+ * memory. Its package ({@link XlsxPackage}), shared strings and number formats are read once when opened; each
+ * {@link #rows} call parses the sheet anew on a reader thread of its own (see {@link XlsxRows}).
  *
- * <p>The package is opened read-only and left unchanged. POI's zip-bomb guard ({@code ZipSecureFile}) is kept
- * at its defaults: a part expanding more than 100 times its compressed size is refused.
+ * <p>The package is opened read-only and left unchanged. POI's zip-bomb limits ({@code ZipSecureFile}'s defaults)
+ * are held to before anything is inflated ({@link ZipIntegrity}): a part expanding more than 100 times its
+ * compressed size is refused.
  */
 final class XlsxTableFile implements TableFile {
 
     private static final String RELATIONSHIPS_NS =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private record Worksheet(SheetRef ref, PackagePart part) {
+    private record Worksheet(SheetRef ref, String part) {
     }
 
     private final String fileName;
-    private final OPCPackage pkg;
+    private final XlsxPackage pkg;
     private final XlsxSheetParser parser;
     private final List<Worksheet> worksheets;
     /** Each sheet's header merges, found on its first read (on a reader thread). */
@@ -55,7 +45,7 @@ final class XlsxTableFile implements TableFile {
     private final Set<XlsxRows> open = new LinkedHashSet<>();
     private boolean closed;
 
-    private XlsxTableFile(String fileName, OPCPackage pkg, XlsxSheetParser parser, List<Worksheet> worksheets) {
+    private XlsxTableFile(String fileName, XlsxPackage pkg, XlsxSheetParser parser, List<Worksheet> worksheets) {
         this.fileName = fileName;
         this.pkg = pkg;
         this.parser = parser;
@@ -64,105 +54,69 @@ final class XlsxTableFile implements TableFile {
 
     static XlsxTableFile open(Path file) throws UnreadableFileException {
         String name = file.getFileName().toString();
-        ZipIntegrity.verify(file);
-        OPCPackage pkg;
+        XlsxPackage pkg = XlsxPackage.open(file);
         try {
-            pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-        } catch (Exception e) {
-            UnreadableFileException failure = failure(name, e);
-            if (failure.reason() == UnreadableReason.CORRUPT && isWholeZip(file)) {
-                throw new UnreadableFileException(UnreadableReason.NOT_A_SPREADSHEET,
-                        "File " + name + " is a sound zip archive but not an Office workbook: " + e, e);
-            }
-            throw failure;
-        }
-        try {
-            PackagePart workbookPart = workbookPart(pkg, name);
-            XSSFReader reader = new XSSFReader(pkg);
+            String workbookPart = pkg.workbookPart();
             SharedStringsPart strings = sharedStrings(pkg);
             NumberFormatsPart formats = numberFormats(pkg);
             WorkbookHandler workbook = new WorkbookHandler();
-            try (InputStream in = reader.getWorkbookData()) {
+            try (InputStream in = pkg.open(workbookPart)) {
                 XMLReader xml = SecureXml.newReader();
                 xml.setContentHandler(workbook);
                 xml.parse(new InputSource(in));
             }
+            Map<String, XlsxPackage.Relationship> relationships = pkg.relationshipsById(workbookPart);
             List<Worksheet> worksheets = new ArrayList<>();
             for (SheetEntry sheet : workbook.sheets) {
-                PackageRelationship rel = sheet.relationshipId() == null ? null
-                        : workbookPart.getRelationship(sheet.relationshipId());
-                if (rel != null && XSSFRelation.WORKSHEET.getRelation().equals(rel.getRelationshipType())) {
-                    PackagePart part = workbookPart.getRelatedPart(rel);
-                    if (part == null) {
+                XlsxPackage.Relationship rel = sheet.relationshipId() == null ? null : relationships.get(sheet.relationshipId());
+                if (rel != null && XlsxPackage.WORKSHEET.equals(rel.type()) && !rel.external()) {
+                    if (!pkg.exists(rel.target())) {
                         throw new UnreadableFileException(UnreadableReason.CORRUPT,
                                 "Workbook " + name + " lists sheet '" + sheet.name() + "' but its part is missing");
                     }
                     worksheets.add(new Worksheet(
-                            new SheetRef(sheet.name(), worksheets.size(), !"visible".equals(sheet.state())), part));
+                            new SheetRef(sheet.name(), worksheets.size(), !"visible".equals(sheet.state())), rel.target()));
                 }
             }
-            XlsxTableFile table = new XlsxTableFile(name, pkg,
-                    new XlsxSheetParser(formats, strings, workbook.date1904),
+            XlsxTableFile table = new XlsxTableFile(name, pkg, new XlsxSheetParser(formats, strings, workbook.date1904),
                     List.copyOf(worksheets));
             table.requireData();
             return table;
         } catch (UnreadableFileException e) {
-            pkg.revert();
+            pkg.close();
             throw e;
         } catch (Exception e) {
-            pkg.revert();
+            pkg.close();
             throw failure(name, e);
         }
     }
 
     /** The workbook's shared strings, found as POI finds them (by content type); none in a workbook without text. */
-    private static SharedStringsPart sharedStrings(OPCPackage pkg) throws Exception {
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-        if (parts.isEmpty()) {
+    private static SharedStringsPart sharedStrings(XlsxPackage pkg) throws Exception {
+        var part = pkg.partOfType(XlsxPackage.SHARED_STRINGS_TYPE);
+        if (part.isEmpty()) {
             return SharedStringsPart.empty();
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
+        try (InputStream in = pkg.open(part.get())) {
             return SharedStringsPart.read(in);
         }
     }
 
     /** The number formats of the workbook's cell styles, from the styles part POI would load (by content type). */
-    private static NumberFormatsPart numberFormats(OPCPackage pkg) throws Exception {
-        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.STYLES.getContentType());
-        if (parts.isEmpty()) {
+    private static NumberFormatsPart numberFormats(XlsxPackage pkg) throws Exception {
+        var part = pkg.partOfType(XlsxPackage.STYLES_TYPE);
+        if (part.isEmpty()) {
             return NumberFormatsPart.none();
         }
-        try (InputStream in = parts.get(0).getInputStream()) {
+        try (InputStream in = pkg.open(part.get())) {
             return NumberFormatsPart.read(in);
         }
-    }
-
-    /** Whether a zip archive is complete (its central directory readable), i.e. not truncated. */
-    private static boolean isWholeZip(Path file) {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.size() >= 0;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** The workbook part, refusing packages whose main part is not a workbook (a .docx, a .pptx). */
-    private static PackagePart workbookPart(OPCPackage pkg, String name) throws UnreadableFileException {
-        PackageRelationshipCollection core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT);
-        PackagePart part = core.size() == 0 ? null : pkg.getPart(core.getRelationship(0));
-        if (part == null || !part.getContentType().contains("spreadsheetml")
-                && !part.getContentType().contains("ms-excel")) {
-            throw new UnreadableFileException(UnreadableReason.NOT_A_SPREADSHEET, "File " + name
-                    + " is an Office Open XML package but not a workbook"
-                    + (part == null ? "" : " (main part " + part.getContentType() + ")"));
-        }
-        return part;
     }
 
     /** Refuses a workbook whose every sheet is blank, reading each only up to its first non-blank cell. */
     private void requireData() throws Exception {
         for (Worksheet sheet : worksheets) {
-            try (InputStream in = sheet.part().getInputStream()) {
+            try (InputStream in = pkg.open(sheet.part())) {
                 parser.parse(in, (row, cells) -> {
                     for (String cell : cells) {
                         if (!cell.isEmpty()) {
@@ -226,7 +180,7 @@ final class XlsxTableFile implements TableFile {
             running = new ArrayList<>(open);
         }
         running.forEach(XlsxRows::close);
-        pkg.revert();
+        pkg.close();
     }
 
     private void forget(XlsxRows rows) {
@@ -265,16 +219,16 @@ final class XlsxTableFile implements TableFile {
      * stored after the rows, so the first read of a sheet scans its bytes once for them.
      */
     private void parseSheet(Worksheet worksheet, MergedHeaderFill.RowSink sink) throws Exception {
-        String key = worksheet.part().getPartName().getName();
+        String key = worksheet.part();
         List<CellRangeAddress> headerMerges = merges.get(key);
         if (headerMerges == null) {
-            try (InputStream in = worksheet.part().getInputStream()) {
+            try (InputStream in = pkg.open(key)) {
                 headerMerges = XlsxSheetParser.headerMerges(in);
             }
             merges.put(key, headerMerges);
         }
         MergedHeaderFill fill = new MergedHeaderFill(headerMerges);
-        try (InputStream in = worksheet.part().getInputStream()) {
+        try (InputStream in = pkg.open(key)) {
             parser.parse(in, (row, cells) -> fill.accept(row, cells, sink));
         }
         fill.finish(sink);

@@ -2,7 +2,6 @@ package vn.tonghop.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -28,9 +27,9 @@ final class ZipIntegrity {
     private ZipIntegrity() {
     }
 
-    static void verify(Path file) throws UnreadableFileException {
-        String name = file.getFileName().toString();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+    /** Checks the parts of a zip opened by the caller, who closes it. */
+    static void verify(ZipFile zip, String name) throws UnreadableFileException {
+        try {
             byte[] buffer = new byte[64 * 1024];
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {

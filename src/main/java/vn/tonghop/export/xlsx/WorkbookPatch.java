@@ -17,6 +17,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import vn.tonghop.read.PartNames;
 
 /**
  * The clerk's own .xlsx, handed back as a result without being rebuilt: every part of hers is copied byte for byte
@@ -80,7 +81,7 @@ public final class WorkbookPatch implements AutoCloseable {
         String officeDocument = null;
         for (Element rel : Dom.children(packageRels.getDocumentElement(), "Relationship")) {
             if (PackageWriter.REL_OFFICE_DOCUMENT.equals(rel.getAttribute("Type"))) {
-                officeDocument = resolve("", rel.getAttribute("Target"));
+                officeDocument = PartNames.resolve("", rel.getAttribute("Target"));
             }
         }
         if (officeDocument == null || !parts.contains(officeDocument)) {
@@ -105,7 +106,7 @@ public final class WorkbookPatch implements AutoCloseable {
         for (Element rel : Dom.children(workbookRels.getDocumentElement(), "Relationship")) {
             relsById.put(rel.getAttribute("Id"), rel);
             if (PackageWriter.REL_STYLES.equals(rel.getAttribute("Type"))) {
-                styles = resolve(folder, rel.getAttribute("Target"));
+                styles = PartNames.resolve(folder, rel.getAttribute("Target"));
             }
         }
         Element sheetList = Dom.child(root, "sheets");
@@ -117,7 +118,7 @@ public final class WorkbookPatch implements AutoCloseable {
             if (rel == null) {
                 throw new Unsupported("sheet " + sheet.getAttribute("name") + " without its part");
             }
-            String part = resolve(folder, rel.getAttribute("Target"));
+            String part = PartNames.resolve(folder, rel.getAttribute("Target"));
             boolean worksheet = PackageWriter.REL_WORKSHEET.equals(rel.getAttribute("Type"));
             SheetPart sheetPart = new SheetPart(sheet.getAttribute("name"), part, worksheet);
             if (worksheet && parts.contains(sheetPart.relsPart())) {
@@ -480,22 +481,6 @@ public final class WorkbookPatch implements AutoCloseable {
 
     private static String folderOf(String part) {
         return part.substring(0, part.lastIndexOf('/') + 1);
-    }
-
-    /** A relationship's target as a part name: absolute ("/xl/...") or relative to {@code folder} ("xl/"). */
-    static String resolve(String folder, String target) {
-        String path = target.startsWith("/") ? target.substring(1) : folder + target;
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) {
-                if (!segments.isEmpty()) {
-                    segments.remove(segments.size() - 1);
-                }
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                segments.add(segment);
-            }
-        }
-        return String.join("/", segments);
     }
 
     /** The target of {@code part} relative to {@code folder} (both inside the package). */
