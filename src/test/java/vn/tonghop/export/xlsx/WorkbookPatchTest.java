@@ -26,6 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.tonghop.read.PartNames;
 
 /**
  * The clerk's .xlsx patched into a result: on a LibreOffice workbook with a notes sheet first, the table sheet selected,
@@ -202,9 +203,9 @@ class WorkbookPatchTest {
 
     @Test
     void relativeAndResolve_thenPartNamesAndTargetsRoundTrip() {
-        assertThat(WorkbookPatch.resolve("xl/", "worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
-        assertThat(WorkbookPatch.resolve("xl/worksheets/", "../comments1.xml")).isEqualTo("xl/comments1.xml");
-        assertThat(WorkbookPatch.resolve("xl/", "/xl/styles.xml")).isEqualTo("xl/styles.xml");
+        assertThat(PartNames.resolve("xl/", "worksheets/sheet1.xml")).isEqualTo("xl/worksheets/sheet1.xml");
+        assertThat(PartNames.resolve("xl/worksheets/", "../comments1.xml")).isEqualTo("xl/comments1.xml");
+        assertThat(PartNames.resolve("xl/", "/xl/styles.xml")).isEqualTo("xl/styles.xml");
         assertThat(WorkbookPatch.relative("xl/worksheets/", "xl/drawings/vmlDrawing1.vml")).isEqualTo("../drawings/vmlDrawing1.vml");
         assertThat(WorkbookPatch.relative("xl/", "xl/worksheets/sheet4.xml")).isEqualTo("worksheets/sheet4.xml");
     }
