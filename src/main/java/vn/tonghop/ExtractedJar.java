@@ -116,7 +116,11 @@ final class ExtractedJar {
         return base.resolve("tonghop");
     }
 
-    /** Spring Boot's own extraction of the jar into {@code destination}; its output is not the user's business. */
+    /**
+     * Spring Boot's own extraction of the jar into {@code destination}; its output is not the user's business. The thin
+     * jar it writes is named as the jar is ({@code tonghop-0.1.jar} gives {@code tonghop-0.1.jar}): renamed to
+     * {@link #THIN_JAR}, so that a jar installed under another name finds its layout again next time.
+     */
     private static boolean extract(String java, Path jar, Path destination) throws IOException, InterruptedException {
         Process extraction = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                 destination.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -124,7 +128,14 @@ final class ExtractedJar {
             extraction.destroyForcibly();
             return false;
         }
-        return extraction.exitValue() == 0 && Files.isRegularFile(destination.resolve(THIN_JAR));
+        if (extraction.exitValue() != 0) {
+            return false;
+        }
+        Path thin = destination.resolve(jar.getFileName().toString());
+        if (!thin.getFileName().toString().equals(THIN_JAR) && Files.isRegularFile(thin)) {
+            Files.move(thin, destination.resolve(THIN_JAR));
+        }
+        return Files.isRegularFile(destination.resolve(THIN_JAR));
     }
 
     /**

@@ -103,6 +103,30 @@ class ExtractedJarIT {
     }
 
     @Test
+    void commands_fromAJarUnderAnotherName_thenItsLayoutIsMadeOnceAndUsedAgain() throws IOException {
+        Path work = freshWork("extracted-jar-renamed");
+        Path cache = work.resolve("cache");
+        Map<String, String> env = cacheIn(cache);
+        Path renamed = work.resolve("opt/tonghop-0.1.0.jar");
+        Files.createDirectories(renamed.getParent());
+        Files.copy(Path.of("target/tonghop.jar"), renamed);
+
+        TonghopProcess first = TonghopProcess.runJar(renamed, work, env, TIMEOUT, "status");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        List<Path> layouts = folders(cache.resolve("tonghop"));
+        assertThat(layouts).as("one layout, kept (the extraction names its thin jar after the jar)").hasSize(1);
+        assertThat(layouts.get(0).resolve("tonghop.jar")).isRegularFile();
+        assertThat(layouts.get(0).resolve("tonghop.jsa")).isRegularFile();
+        FileTime laidOut = Files.getLastModifiedTime(layouts.get(0).resolve("tonghop.jar"));
+
+        TonghopProcess second = TonghopProcess.runJar(renamed, work, env, TIMEOUT, "status");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(second.out()).isEqualTo(first.out()).contains("Các lượt chạy gần đây");
+        assertThat(folders(cache.resolve("tonghop"))).containsExactlyElementsOf(layouts);
+        assertThat(Files.getLastModifiedTime(layouts.get(0).resolve("tonghop.jar"))).as("not laid out again").isEqualTo(laidOut);
+    }
+
+    @Test
     void command_whenTheCacheFolderCannotBeWritten_thenItRunsFromTheJarAsBefore() throws IOException {
         Path work = freshWork("extracted-jar-nowhere");
         Path notAFolder = work.resolve("cache");
