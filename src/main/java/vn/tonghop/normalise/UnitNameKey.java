@@ -70,8 +70,32 @@ public final class UnitNameKey {
         return parse(name).candidates();
     }
 
-    /** Reads a unit name: its key, accented key, stated prefix and candidate keys. */
+    /**
+     * Reads a unit name: its key, accented key, stated prefix and candidate keys. The readings are remembered, shared by
+     * every reader (a name reads the same wherever it is typed): a district's thirteen reports of a year name the same
+     * communes, arriving month by month among every other district's files, and reading a name is the costliest part of
+     * checking a row. Bounded: past {@value #MAX_REMEMBERED} names (a national year types some 10,000) the new ones are
+     * read each time.
+     */
     public UnitName parse(String name) {
+        if (name == null || name.length() > MAX_REMEMBERED_LENGTH) {
+            return read(name);
+        }
+        UnitName known = REMEMBERED.get(name);
+        if (known == null) {
+            known = read(name);
+            if (REMEMBERED.size() < MAX_REMEMBERED) {
+                REMEMBERED.put(name, known);
+            }
+        }
+        return known;
+    }
+
+    private static final int MAX_REMEMBERED = 50_000;
+    private static final int MAX_REMEMBERED_LENGTH = 200;
+    private static final Map<String, UnitName> REMEMBERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private UnitName read(String name) {
         List<String> words = words(name);
         boolean plainAscii = isAscii(words);
         List<List<String>> readings = new ArrayList<>();

@@ -2,7 +2,6 @@ package vn.tonghop.validate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +43,6 @@ public final class RowValidator {
     private final PeriodParser periods = new PeriodParser();
     private final UnitNameKey nameKeys = new UnitNameKey();
     private final HeaderVocabulary vocabulary;
-    /** Typed name → its readings; a validator serves one partition (one thread), so a plain map. */
-    private final Map<String, List<String>> nameReadings = new HashMap<>();
-    private static final int MAX_REMEMBERED_NAMES = 20_000;
 
     public RowValidator(ReportForm form, Messages messages) {
         this.form = form;
@@ -197,19 +193,9 @@ public final class RowValidator {
         return found;
     }
 
-    /**
-     * The keys a typed commune name may be registered under, remembered: a district's thirteen reports of a year
-     * name the same communes, and reading a name is the costliest part of checking a row that has a code.
-     */
+    /** The keys a typed commune name may be registered under (remembered by {@link UnitNameKey#parse}). */
     private List<String> nameReadings(String typed) {
-        List<String> known = nameReadings.get(typed);
-        if (known == null) {
-            known = nameKeys.parse(typed).candidates();
-            if (nameReadings.size() < MAX_REMEMBERED_NAMES) {
-                nameReadings.put(typed, known);
-            }
-        }
-        return known;
+        return nameKeys.parse(typed).candidates();
     }
 
     private void parseValues(SubmittedRow row, String communeCode, Map<String, BigDecimal> values,

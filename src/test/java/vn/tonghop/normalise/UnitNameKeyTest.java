@@ -239,4 +239,25 @@ class UnitNameKeyTest {
         assertThat(name.candidates()).isEqualTo(unitNameKey.candidates("Phường Đúc"));
         assertThat(name.candidates().get(0)).isEqualTo(name.key()).isEqualTo(unitNameKey.of("Phường Đúc"));
     }
+
+    @Test
+    void parse_whenTheSameNameAgain_thenTheRememberedReadingSharedByEveryReader() {
+        UnitName first = unitNameKey.parse("Xã Nà Phặc");
+        UnitName again = new UnitNameKey().parse("Xã Nà Phặc");
+
+        assertThat(again).isSameAs(first);
+        assertThat(again.key()).isEqualTo("na phac");
+        assertThat(again.candidates()).containsExactly("na phac", "xa na phac");
+    }
+
+    @Test
+    void parse_whenAVeryLongText_thenReadEachTimeAndNotRemembered() {
+        String note = "Xã Cao Sơn " + "ghi chú ".repeat(40);
+
+        UnitName first = unitNameKey.parse(note);
+        UnitName again = unitNameKey.parse(note);
+
+        assertThat(again).isNotSameAs(first).isEqualTo(first);
+        assertThat(again.key()).startsWith("cao son ghi chu");
+    }
 }
