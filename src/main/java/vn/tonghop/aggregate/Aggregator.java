@@ -152,14 +152,19 @@ public class Aggregator {
                 jdbc.update(CHAIN_SUMS, p);
                 analyze("agg_chain_sum");
                 mark.accept("chain");
+                jdbc.update(ANNUAL_REPORTS, p);
+                analyze("agg_annual");
+                jdbc.update(SUB_PERIODS_ONLY, p);
+                analyze("agg_sub_only");
                 jdbc.update(COMMUNE_VALUES, p);
+                analyze("agg_commune");
                 mark.accept("commune values");
                 recount.addAll(crossCheckAnnual(p));
                 mark.accept("annual check");
                 if (built) {
                     jdbc.update(STORED_COMMUNE_VALUES, p);
+                    analyze("agg_commune");
                 }
-                analyze("agg_commune");
                 jdbc.update(MEMBERS, p);
                 analyze("agg_member");
                 jdbc.update(COUNTED_UNITS, p);
@@ -316,33 +321,51 @@ public class Aggregator {
             GROUP BY c.commune_code, v.indicator
             """;
 
+    /** The annual reports (at most one a commune: the active key is commune, form and period). */
+    private static final String ANNUAL_REPORTS = """
+            CREATE TEMP TABLE agg_annual ON COMMIT DROP AS SELECT * FROM agg_active WHERE period_type = 'YEAR'
+            """;
+
+    /**
+     * The sub-period reports of the communes without an annual report: where their stocks and flags come from. A table
+     * of its own, analysed, so that the planner knows how few they are (a national year: 1,798 of 118,581) and fetches
+     * their values by the key instead of scanning the year's 4.4 million values (1.5 s).
+     */
+    private static final String SUB_PERIODS_ONLY = """
+            CREATE TEMP TABLE agg_sub_only ON COMMIT DROP AS
+            SELECT a.id, a.commune_code, a.period_start, a.period_end FROM agg_active a
+            WHERE a.period_type <> 'YEAR' AND NOT EXISTS (SELECT 1 FROM agg_annual n WHERE n.commune_code = a.commune_code)
+            """;
+
     /**
      * One value per commune and indicator: the annual report's where there is one; otherwise flows
-     * summed over the chain, stocks and flags from the latest sub-period report that gives them.
+     * summed over the chain, stocks and flags from the latest sub-period report that gives them. A report's values are
+     * fetched through the key, report by report ({@code LATERAL ... OFFSET 0}): cheaper than a hash join over the whole
+     * value table, which the planner would pick for ten thousand annual reports (0.26 s against 0.89 s).
      */
     private static final String COMMUNE_VALUES = """
             CREATE TEMP TABLE agg_commune ON COMMIT DROP AS
-            WITH annual AS (SELECT * FROM agg_active WHERE period_type = 'YEAR'),
-            sub AS (
-                SELECT a.* FROM agg_active a
-                WHERE a.period_type <> 'YEAR' AND NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = a.commune_code))
             SELECT a.commune_code, v.indicator, v.value
-            FROM annual a JOIN value v ON v.report_id = a.id
+            FROM agg_annual a
+            CROSS JOIN LATERAL (SELECT v.indicator, v.value FROM value v WHERE v.report_id = a.id OFFSET 0) v
             UNION ALL
             SELECT c.commune_code, c.indicator, c.total
             FROM agg_chain_sum c
-            WHERE NOT EXISTS (SELECT 1 FROM annual n WHERE n.commune_code = c.commune_code)
+            WHERE NOT EXISTS (SELECT 1 FROM agg_annual n WHERE n.commune_code = c.commune_code)
             UNION ALL
             SELECT * FROM (
                 SELECT DISTINCT ON (s.commune_code, v.indicator) s.commune_code, v.indicator, v.value
-                FROM sub s JOIN value v ON v.report_id = s.id
+                FROM agg_sub_only s
+                CROSS JOIN LATERAL (SELECT v.indicator, v.value FROM value v WHERE v.report_id = s.id OFFSET 0) v
                 JOIN form_indicator fi ON fi.form_code = :form AND fi.indicator = v.indicator AND fi.kind <> 'flow'
                 ORDER BY s.commune_code, v.indicator, s.period_end DESC, s.period_start DESC) latest
             """;
 
     /**
      * Flows where an annual report and a chain of sub-periods covering the whole year (every report of
-     * the chain giving the indicator) disagree.
+     * the chain giving the indicator) disagree. The annual figures are the commune values just computed (a commune with
+     * an annual report takes its figures from it); the value rows are read only for the figures that disagree, for the
+     * cell they came from (a national year: 0.6 s, against 1.7 s looking up each of 181,820 annual figures).
      */
     private static final String ANNUAL_MISMATCHES = """
             WITH full_chain AS (
@@ -350,18 +373,21 @@ public class Aggregator {
                 GROUP BY c.commune_code
                 HAVING min(a.period_start) = :yearStart AND max(a.period_end) = :yearEnd
                    AND sum(a.period_end - a.period_start + 1) = (CAST(:yearEnd AS date) - CAST(:yearStart AS date) + 1)),
-            sums AS (SELECT * FROM agg_chain_sum)
-            SELECT a.submission_id, a.sheet, a.source_row, coalesce(v.source_column, sb.source_columns ->> v.indicator), v.indicator,
-                   v.value, s.total, a.commune_code,
-                   coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = a.commune_code
-                             ORDER BY u.valid_from DESC LIMIT 1), a.commune_code)
-            FROM agg_active a
-            JOIN value v ON v.report_id = a.id
-            JOIN submission sb ON sb.id = a.submission_id
-            JOIN full_chain f ON f.commune_code = a.commune_code
-            JOIN sums s ON s.commune_code = a.commune_code AND s.indicator = v.indicator AND s.n = f.n
-            WHERE a.period_type = 'YEAR' AND v.value <> s.total
-            ORDER BY a.submission_id, a.source_row, v.indicator
+            mismatch AS (
+                SELECT a.id, a.submission_id, a.sheet, a.source_row, a.commune_code, c.indicator, c.value, s.total
+                FROM agg_annual a
+                JOIN agg_commune c ON c.commune_code = a.commune_code
+                JOIN full_chain f ON f.commune_code = a.commune_code
+                JOIN agg_chain_sum s ON s.commune_code = a.commune_code AND s.indicator = c.indicator AND s.n = f.n
+                WHERE c.value <> s.total)
+            SELECT m.submission_id, m.sheet, m.source_row, coalesce(v.source_column, sb.source_columns ->> m.indicator), m.indicator,
+                   m.value, m.total, m.commune_code,
+                   coalesce((SELECT u.unit_type || ' ' || u.name FROM unit u WHERE u.level = 'commune' AND u.code = m.commune_code
+                             ORDER BY u.valid_from DESC LIMIT 1), m.commune_code)
+            FROM mismatch m
+            JOIN value v ON v.report_id = m.id AND v.indicator = m.indicator
+            JOIN submission sb ON sb.id = m.submission_id
+            ORDER BY m.submission_id, m.source_row, m.indicator
             """;
 
     /** The version of every unit in force during the year (the latest when it changed within the year). */

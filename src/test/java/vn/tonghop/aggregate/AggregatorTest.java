@@ -110,6 +110,8 @@ class AggregatorTest {
         assertThat(value("commune", "02005", "propaganda_sessions")).isEqualByComparingTo("30");
         assertThat(jdbc.queryForList("SELECT message FROM issue WHERE code = 'annual.mismatch'", String.class))
                 .containsExactly("Xã Vũ Muộn: Số buổi tuyên truyền, phổ biến pháp luật báo cáo năm ghi 30 nhưng cộng các kỳ trong năm được 26.");
+        assertThat(jdbc.queryForList("SELECT row_number || ' ' || column_name || ' ' || cell_value || ' ' || commune_code FROM issue"
+                + " WHERE code = 'annual.mismatch'", String.class)).as("the annual figure's own cell").containsExactly("2 propaganda_sessions 30 02005");
     }
 
     /**
