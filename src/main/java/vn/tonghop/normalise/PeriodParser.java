@@ -108,7 +108,9 @@ public final class PeriodParser {
             return firstOfMonth ? Optional.of(new PeriodMatch(Period.ofMonth(year(dateCell, 1), month), true)) : Optional.empty();
         }
         String normalised = normalise(text);
-        if (normalised.isEmpty()) {
+        if (!mentionsAYear(normalised)) {
+            // every period names its year (20xx): the title lines, signatures and notes without one are most of the
+            // text looked at, and need not go through the two dozen patterns below
             return Optional.empty();
         }
         Mentions mentions = new Mentions();
@@ -170,6 +172,20 @@ public final class PeriodParser {
             previous = kind;
         }
         return WORD_DATE.matcher(out).replaceAll("ngay $1 / $2 / $3");
+    }
+
+    /** Whether the normalised text holds {@code 20} and two more digits, which every pattern here needs. */
+    static boolean mentionsAYear(String normalised) {
+        for (int i = normalised.indexOf("20"); i >= 0 && i + 3 < normalised.length(); i = normalised.indexOf("20", i + 1)) {
+            if (isDigit(normalised.charAt(i + 2)) && isDigit(normalised.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean wholeMonth(String normalised, Mentions mentions) {

@@ -269,4 +269,30 @@ class PeriodParserTest {
         assertThat(q3.start()).isEqualTo(LocalDate.of(2022, 6, 15));
         assertThat(q3.end()).isEqualTo(LocalDate.of(2022, 9, 14));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"BÁO CÁO KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC", "Độc lập - Tự do - Hạnh phúc",
+            "Số: 120/BC-CAX", "ngày 14 tháng 12 năm 1999", "quý IV", "Tháng 11", "20 23"})
+    void find_whenNoYearOfThisCentury_thenNothing(String line) {
+        assertThat(parser.find(line)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            t 11 / 2023          | true
+            nam 2020             | true
+            so 120 / bc          | false
+            1201                 | false
+            ngay 14 / 12 / 1999  | false
+            20                   | false
+            """)
+    void mentionsAYear_whenTheNormalisedText_thenWhetherItHoldsTwentyAndTwoDigits(String normalised, boolean expected) {
+        assertThat(PeriodParser.mentionsAYear(normalised)).isEqualTo(expected);
+    }
+
+    @Test
+    void find_whenTheYearFollowsAWordlessLine_thenStillFound() {
+        assertThat(parser.find("Tháng 11/2023").map(PeriodMatch::period)).contains(Period.ofMonth(2023, 11));
+        assertThat(parser.find("NĂM 2024").map(PeriodMatch::period)).contains(Period.ofYear(2024));
+    }
 }
