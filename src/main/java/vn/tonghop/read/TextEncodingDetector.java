@@ -7,6 +7,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Detects a CSV's encoding from a sample of its first bytes: a byte-order mark; UTF-16 without one (zero
@@ -194,13 +196,10 @@ final class TextEncodingDetector {
                 continue;
             }
             anyHigh = true;
-            String plainWord = singleByte ? CellDecoder.windows1258(word) : word;
-            int plainScore = VietnameseSyllables.wordScore(plainWord);
-            plain += plainScore;
+            int[] scores = scores(word, singleByte);
+            plain += scores[0];
             for (LegacyFont font : LegacyFont.values()) {
-                legacy[font.ordinal()] += CellDecoder.isUnicodeVietnamese(word)
-                        ? plainScore
-                        : VietnameseSyllables.wordScore(font.convert(CellDecoder.fontCodes(word, singleByte)));
+                legacy[font.ordinal()] += scores[1 + font.ordinal()];
             }
         }
         if (!anyHigh) {
@@ -215,4 +214,36 @@ final class TextEncodingDetector {
         }
         return best;
     }
+
+    /**
+     * A word's syllable score read plainly ({@code [0]}) and in each legacy font ({@code [1 + ordinal]}), remembered for
+     * every file: the files of one office, and of a province, repeat the same headers and titles, and scoring their
+     * words in three readings was most of detecting a CSV's encoding. Bounded: past {@value #MAX_REMEMBERED_WORDS}
+     * words the new ones are scored each time.
+     */
+    private static int[] scores(String word, boolean singleByte) {
+        Map<String, int[]> remembered = singleByte ? SINGLE_BYTE_SCORES : UNICODE_SCORES;
+        int[] known = remembered.get(word);
+        if (known != null) {
+            return known;
+        }
+        LegacyFont[] fonts = LegacyFont.values();
+        int[] scores = new int[1 + fonts.length];
+        String plainWord = singleByte ? CellDecoder.windows1258(word) : word;
+        scores[0] = VietnameseSyllables.wordScore(plainWord);
+        boolean unicode = CellDecoder.isUnicodeVietnamese(word);
+        for (LegacyFont font : fonts) {
+            scores[1 + font.ordinal()] = unicode ? scores[0]
+                    : VietnameseSyllables.wordScore(font.convert(CellDecoder.fontCodes(word, singleByte)));
+        }
+        if (word.length() <= MAX_REMEMBERED_LENGTH && remembered.size() < MAX_REMEMBERED_WORDS) {
+            remembered.put(word, scores);
+        }
+        return scores;
+    }
+
+    private static final int MAX_REMEMBERED_WORDS = 50_000;
+    private static final int MAX_REMEMBERED_LENGTH = 40;
+    private static final Map<String, int[]> SINGLE_BYTE_SCORES = new ConcurrentHashMap<>();
+    private static final Map<String, int[]> UNICODE_SCORES = new ConcurrentHashMap<>();
 }

@@ -151,6 +151,23 @@ class CsvReadingTest {
         }
     }
 
+    /** The words' scores are remembered across files: the same words met under another encoding must not be taken for them. */
+    @Test
+    void open_whenLegacyAndUnicodeFilesOneAfterAnotherTwice_thenEachDetectedAsOnItsOwn() throws Exception {
+        List<String> names = List.of("bao-cao-tcvn3.csv", "bao-cao-utf8-dau-phay.csv", "bao-cao-tcvn3-trong-utf8.csv", "bao-cao-vni.csv");
+        List<String> expected = List.of("TCVN3", "UTF-8", "TCVN3 in UTF-8", "VNI");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                try (TableFile file = open(names.get(i))) {
+                    assertThat(file.encoding()).as("%s, round %d", names.get(i), round).isEqualTo(expected.get(i));
+                }
+            }
+        }
+        try (TableFile file = open("bao-cao-tcvn3.csv")) {
+            assertThat(row(rows(file), 3).cells()).containsExactly("Xã Cao Sơn", "7", "235", "Đạt");
+        }
+    }
+
     @Test
     void open_whenCsvContentNamedXlsx_thenReadAsCsv() throws Exception {
         try (TableFile file = open("csv-dat-ten-xlsx.xlsx")) {
