@@ -99,8 +99,30 @@ public final class PeriodParser {
         return find(text).map(PeriodMatch::period);
     }
 
-    /** Like {@link #parse(String)}, also telling whether the period was named or is only a bare year. */
+    /**
+     * Like {@link #parse(String)}, also telling whether the period was named or is only a bare year. The answers are
+     * remembered for every parser (bounded, {@value #MAX_REMEMBERED} texts): a month's files repeat the same title lines
+     * ({@code Tháng 01 năm 2024}) from office to office.
+     */
     public Optional<PeriodMatch> find(String text) {
+        if (text == null || text.length() > MAX_REMEMBERED_LENGTH) {
+            return read(text);
+        }
+        Optional<PeriodMatch> known = REMEMBERED.get(text);
+        if (known == null) {
+            known = read(text);
+            if (REMEMBERED.size() < MAX_REMEMBERED) {
+                REMEMBERED.put(text, known);
+            }
+        }
+        return known;
+    }
+
+    private static final int MAX_REMEMBERED = 20_000;
+    private static final int MAX_REMEMBERED_LENGTH = 200;
+    private static final java.util.Map<String, Optional<PeriodMatch>> REMEMBERED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<PeriodMatch> read(String text) {
         Matcher dateCell = WHOLE_ISO_DATE.matcher(text == null ? "" : text.strip());
         if (dateCell.matches()) {
             int month = number(dateCell.group(2));

@@ -295,4 +295,12 @@ class PeriodParserTest {
         assertThat(parser.find("Tháng 11/2023").map(PeriodMatch::period)).contains(Period.ofMonth(2023, 11));
         assertThat(parser.find("NĂM 2024").map(PeriodMatch::period)).contains(Period.ofYear(2024));
     }
+
+    @Test
+    void find_whenTheSameTitleAgain_thenTheRememberedAnswerForEveryParser() {
+        java.util.Optional<PeriodMatch> first = parser.find("BÁO CÁO THÁNG 07 NĂM 2024");
+
+        assertThat(new PeriodParser().find("BÁO CÁO THÁNG 07 NĂM 2024")).isSameAs(first);
+        assertThat(first.map(PeriodMatch::period)).contains(Period.ofMonth(2024, 7));
+    }
 }
