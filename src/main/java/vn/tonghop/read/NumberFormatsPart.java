@@ -8,7 +8,6 @@ import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -44,9 +43,7 @@ final class NumberFormatsPart {
 
     static NumberFormatsPart read(InputStream part) throws IOException, SAXException, ParserConfigurationException {
         Handler handler = new Handler();
-        var reader = SecureXml.newReader();
-        reader.setContentHandler(handler);
-        reader.parse(new InputSource(part));
+        SecureXml.parse(part, handler);
         return new NumberFormatsPart(Arrays.copyOf(handler.styleFormats, handler.styles), Map.copyOf(handler.codes));
     }
 

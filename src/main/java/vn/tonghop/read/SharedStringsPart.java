@@ -9,7 +9,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -35,9 +34,7 @@ final class SharedStringsPart implements SharedStrings {
 
     static SharedStringsPart read(InputStream part) throws IOException, SAXException, ParserConfigurationException {
         Handler handler = new Handler();
-        var reader = SecureXml.newReader();
-        reader.setContentHandler(handler);
-        reader.parse(new InputSource(part));
+        SecureXml.parse(part, handler);
         return new SharedStringsPart(handler.strings);
     }
 

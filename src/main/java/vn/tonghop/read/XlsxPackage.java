@@ -16,7 +16,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.ParserConfigurationException;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -185,9 +184,7 @@ final class XlsxPackage implements AutoCloseable {
     private static void parse(ZipFile zip, ZipEntry entry, DefaultHandler handler)
             throws IOException, SAXException, ParserConfigurationException {
         try (InputStream in = zip.getInputStream(entry)) {
-            var reader = SecureXml.newReader();
-            reader.setContentHandler(handler);
-            reader.parse(new InputSource(in));
+            SecureXml.parse(in, handler);
         }
     }
 

@@ -17,10 +17,8 @@ import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 
 /**
  * Streams one worksheet part of an .xlsx through POI's {@link XSSFSheetXMLHandler} with a secure SAX parser
@@ -57,9 +55,7 @@ final class XlsxSheetParser {
             throws IOException, SAXException, ParserConfigurationException {
         Collector collector = new Collector(sink, new NumberRendering(formats, date1904));
         XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(null, null, strings, collector, UNUSED, false);
-        XMLReader xml = SecureXml.newReader();
-        xml.setContentHandler(new CellTypeTracker(handler, collector));
-        xml.parse(new InputSource(sheetXml));
+        SecureXml.parse(sheetXml, new CellTypeTracker(handler, collector));
     }
 
     /**

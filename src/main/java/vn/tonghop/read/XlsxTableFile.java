@@ -13,10 +13,8 @@ import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
@@ -61,9 +59,7 @@ final class XlsxTableFile implements TableFile {
             NumberFormatsPart formats = numberFormats(pkg);
             WorkbookHandler workbook = new WorkbookHandler();
             try (InputStream in = pkg.open(workbookPart)) {
-                XMLReader xml = SecureXml.newReader();
-                xml.setContentHandler(workbook);
-                xml.parse(new InputSource(in));
+                SecureXml.parse(in, workbook);
             }
             Map<String, XlsxPackage.Relationship> relationships = pkg.relationshipsById(workbookPart);
             List<Worksheet> worksheets = new ArrayList<>();
