@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import vn.tonghop.form.ColumnRole;
 import vn.tonghop.form.Indicator;
 import vn.tonghop.form.ReportForm;
+import vn.tonghop.normalise.Remembered;
 import vn.tonghop.normalise.TextKey;
 
 /**
@@ -28,7 +29,7 @@ public final class HeaderVocabulary {
     private final TextKey textKey = new TextKey();
     private final Map<String, Target> targets = new HashMap<>();
     private static final int MAX_REMEMBERED = 50_000;
-    private final Map<String, Optional<Target>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Remembered<String, Optional<Target>> answers = new Remembered<>(MAX_REMEMBERED, this::answer);
     private final Map<String, String> indicatorCodes = new HashMap<>();
     private final List<String> totalLabels;
     /** Aliases of at least {@value #MIN_CONTAINED_WORDS} words, padded with spaces, longest first (ties by text). */
@@ -70,10 +71,10 @@ public final class HeaderVocabulary {
             return Optional.empty(); // a number is never a header: the data rows scanned while looking for it are mostly numbers
         }
         // Thousands of files repeat the same headers: remember the answers (bounded, the vocabulary is shared).
-        Optional<Target> known = answers.get(header);
-        if (known != null) {
-            return known;
-        }
+        return header.length() <= 300 ? answers.get(header) : answer(header);
+    }
+
+    private Optional<Target> answer(String header) {
         String cleaned = NUMBERING.matcher(header.strip()).replaceFirst("");
         Target target = targets.get(textKey.of(cleaned));
         if (target == null) {
@@ -82,11 +83,7 @@ public final class HeaderVocabulary {
         if (target == null) {
             target = longestContained(" " + textKey.of(PARENTHESES.matcher(cleaned).replaceAll(" ")) + " ");
         }
-        Optional<Target> answer = Optional.ofNullable(target);
-        if (answers.size() < MAX_REMEMBERED && header.length() <= 300) {
-            answers.put(header, answer);
-        }
-        return answer;
+        return Optional.ofNullable(target);
     }
 
     /** Digits with their separators and signs only ("1.260", "(3)", "10/10", "-"): a figure or a column number. */

@@ -105,22 +105,12 @@ public final class PeriodParser {
      * ({@code Tháng 01 năm 2024}) from office to office.
      */
     public Optional<PeriodMatch> find(String text) {
-        if (text == null || text.length() > MAX_REMEMBERED_LENGTH) {
-            return read(text);
-        }
-        Optional<PeriodMatch> known = REMEMBERED.get(text);
-        if (known == null) {
-            known = read(text);
-            if (REMEMBERED.size() < MAX_REMEMBERED) {
-                REMEMBERED.put(text, known);
-            }
-        }
-        return known;
+        return text == null || text.length() > MAX_REMEMBERED_LENGTH ? read(text) : REMEMBERED.get(text);
     }
 
     private static final int MAX_REMEMBERED = 20_000;
     private static final int MAX_REMEMBERED_LENGTH = 200;
-    private static final java.util.Map<String, Optional<PeriodMatch>> REMEMBERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Remembered<String, Optional<PeriodMatch>> REMEMBERED = new Remembered<>(MAX_REMEMBERED, new PeriodParser()::read);
 
     private Optional<PeriodMatch> read(String text) {
         Matcher dateCell = WHOLE_ISO_DATE.matcher(text == null ? "" : text.strip());

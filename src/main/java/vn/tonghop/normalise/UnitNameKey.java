@@ -78,22 +78,12 @@ public final class UnitNameKey {
      * read each time.
      */
     public UnitName parse(String name) {
-        if (name == null || name.length() > MAX_REMEMBERED_LENGTH) {
-            return read(name);
-        }
-        UnitName known = REMEMBERED.get(name);
-        if (known == null) {
-            known = read(name);
-            if (REMEMBERED.size() < MAX_REMEMBERED) {
-                REMEMBERED.put(name, known);
-            }
-        }
-        return known;
+        return name == null || name.length() > MAX_REMEMBERED_LENGTH ? read(name) : REMEMBERED.get(name);
     }
 
     private static final int MAX_REMEMBERED = 50_000;
     private static final int MAX_REMEMBERED_LENGTH = 200;
-    private static final Map<String, UnitName> REMEMBERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Remembered<String, UnitName> REMEMBERED = new Remembered<>(MAX_REMEMBERED, new UnitNameKey()::read);
 
     private UnitName read(String name) {
         List<String> words = words(name);

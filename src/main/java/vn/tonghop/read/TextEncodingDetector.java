@@ -7,8 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import vn.tonghop.normalise.Remembered;
 
 /**
  * Detects a CSV's encoding from a sample of its first bytes: a byte-order mark; UTF-16 without one (zero
@@ -222,11 +221,13 @@ final class TextEncodingDetector {
      * words the new ones are scored each time.
      */
     private static int[] scores(String word, boolean singleByte) {
-        Map<String, int[]> remembered = singleByte ? SINGLE_BYTE_SCORES : UNICODE_SCORES;
-        int[] known = remembered.get(word);
-        if (known != null) {
-            return known;
+        if (word.length() > MAX_REMEMBERED_LENGTH) {
+            return score(word, singleByte);
         }
+        return singleByte ? SINGLE_BYTE_SCORES.get(word) : UNICODE_SCORES.get(word);
+    }
+
+    private static int[] score(String word, boolean singleByte) {
         LegacyFont[] fonts = LegacyFont.values();
         int[] scores = new int[1 + fonts.length];
         String plainWord = singleByte ? CellDecoder.windows1258(word) : word;
@@ -236,14 +237,11 @@ final class TextEncodingDetector {
             scores[1 + font.ordinal()] = unicode ? scores[0]
                     : VietnameseSyllables.wordScore(font.convert(CellDecoder.fontCodes(word, singleByte)));
         }
-        if (word.length() <= MAX_REMEMBERED_LENGTH && remembered.size() < MAX_REMEMBERED_WORDS) {
-            remembered.put(word, scores);
-        }
         return scores;
     }
 
     private static final int MAX_REMEMBERED_WORDS = 50_000;
     private static final int MAX_REMEMBERED_LENGTH = 40;
-    private static final Map<String, int[]> SINGLE_BYTE_SCORES = new ConcurrentHashMap<>();
-    private static final Map<String, int[]> UNICODE_SCORES = new ConcurrentHashMap<>();
+    private static final Remembered<String, int[]> SINGLE_BYTE_SCORES = new Remembered<>(MAX_REMEMBERED_WORDS, word -> score(word, true));
+    private static final Remembered<String, int[]> UNICODE_SCORES = new Remembered<>(MAX_REMEMBERED_WORDS, word -> score(word, false));
 }
