@@ -66,7 +66,7 @@ final class XlsxSheetParser {
      */
     static List<CellRangeAddress> headerMerges(InputStream sheetXml) throws IOException {
         List<CellRangeAddress> merges = new ArrayList<>();
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = new byte[8 * 1024];
         StringBuilder tag = new StringBuilder();
         boolean inTag = false;
         int read;

@@ -340,6 +340,14 @@ class ResultWorkbookWriterTest {
         }
     }
 
+    @Test
+    void onlyPlainWholeNumbersOfACsvBecomeNumberCells() {
+        assertThat(List.of("0", "7", "1800", "123456789012345")).allMatch(ResultWorkbookWriter::isPlainNumber);
+        // a leading zero (a code), separators, signs, decimals, more digits than a double keeps: the text as typed
+        assertThat(List.of("", "07", "00", "1.800", "1 800", "-5", "+5", "2,5", "1e3", "1234567890123456", "١٢", "12a"))
+                .noneMatch(ResultWorkbookWriter::isPlainNumber);
+    }
+
     private static List<String> cellTexts(Sheet sheet) {
         List<String> texts = new java.util.ArrayList<>();
         for (Row row : sheet) {

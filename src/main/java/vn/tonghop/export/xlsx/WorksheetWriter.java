@@ -42,9 +42,15 @@ public final class WorksheetWriter {
     }
 
     private static final int FLUSH_AT = 1 << 16;
+    /**
+     * The XML grows from here to {@link #FLUSH_AT}: a district's sheet is 5 to 20 thousand characters, and a buffer
+     * made at the flush size (then doubled in width by its first Vietnamese letter) was 200 KB of garbage a sheet, two
+     * sheets a result: a twelfth of everything a national run allocated.
+     */
+    private static final int INITIAL_CAPACITY = 8 * 1024;
 
     private final Writer out;
-    private final StringBuilder xml = new StringBuilder(FLUSH_AT + 4096);
+    private final StringBuilder xml = new StringBuilder(INITIAL_CAPACITY);
     private final List<String> merges = new ArrayList<>();
     private final Map<String, String> links = new TreeMap<>();
     private final Print print;
