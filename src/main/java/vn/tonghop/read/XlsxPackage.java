@@ -119,6 +119,12 @@ final class XlsxPackage implements AutoCloseable {
         return zip.getInputStream(entry);
     }
 
+    /** A part's size as its zip entry declares it (held to it by {@link ZipIntegrity}); -1 when it is not known. */
+    long size(String part) {
+        ZipEntry entry = entries.get(part.toLowerCase(Locale.ROOT));
+        return entry == null ? -1 : entry.getSize();
+    }
+
     /** A part's content type: its override, else the default of its extension; null for none. */
     String contentType(String part) {
         String override = overrides.get(part.toLowerCase(Locale.ROOT));

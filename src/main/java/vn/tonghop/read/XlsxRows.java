@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.FileSystemException;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,6 +17,10 @@ import java.util.function.Consumer;
  * Turns POI's push-style sheet parsing into a pull iterator: a reader thread parses the sheet and hands rows
  * over a small bounded queue, so memory stays bounded and the caller reads at its own pace. Closing the
  * iterator stops the thread (it checks between rows) and waits for it, so the package can then be closed.
+ *
+ * <p>A sheet small enough to hold ({@link #HELD_MAX_XML_BYTES}) is parsed at once on the caller's thread instead
+ * ({@link #parseHere()}), its rows held: a district's sheet is some 10 KB of XML, parsed in a fraction of what
+ * starting, feeding and joining a thread for it cost.
  */
 final class XlsxRows implements CloseableIterator<RawRow> {
 
@@ -24,6 +29,12 @@ final class XlsxRows implements CloseableIterator<RawRow> {
         void parse(MergedHeaderFill.RowSink sink) throws Exception;
     }
 
+    /**
+     * Sheets of at most this much XML (as the zip declares it, and {@link ZipIntegrity} holds it to) are parsed on the
+     * caller's thread and held: a few hundred rows at most, and a header search that stops after a few dozen rows parses
+     * such a sheet whole, where a reader thread would have stopped early, for less than the thread's start.
+     */
+    static final long HELD_MAX_XML_BYTES = 64 * 1024;
     private static final int QUEUE_ROWS = 256;
     private static final long OFFER_WAIT_MILLIS = 50;
     private static final long STOP_WAIT_MILLIS = 10_000;
@@ -37,7 +48,9 @@ final class XlsxRows implements CloseableIterator<RawRow> {
     private final SheetSource source;
     private final Consumer<XlsxRows> onClose;
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_ROWS);
-    private final Thread thread;
+    /** The rows of a sheet parsed on the caller's thread, then its end; null when a reader thread parses it. */
+    private ArrayDeque<Object> held;
+    private Thread thread;
     private volatile boolean closed;
     private RawRow next;
     private boolean ended;
@@ -47,12 +60,19 @@ final class XlsxRows implements CloseableIterator<RawRow> {
         this.sheetName = sheetName;
         this.source = source;
         this.onClose = onClose;
-        this.thread = new Thread(this::produce, "xlsx-reader-" + sheetName);
-        this.thread.setDaemon(true);
     }
 
+    /** Parses the sheet on a reader thread of its own, row by row as the caller reads. */
     void start() {
+        thread = new Thread(this::produce, "xlsx-reader-" + sheetName);
+        thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Parses the whole sheet now, on the caller's thread, and holds its rows (a sheet of at most {@link #HELD_MAX_XML_BYTES}). */
+    void parseHere() {
+        held = new ArrayDeque<>();
+        produce();
     }
 
     private void produce() {
@@ -81,6 +101,10 @@ final class XlsxRows implements CloseableIterator<RawRow> {
 
     /** Waits for room in the queue, giving up (by stopping the parse) once the iterator is closed. */
     private void put(Object item) {
+        if (held != null) {
+            held.add(item);
+            return;
+        }
         try {
             while (!closed) {
                 if (queue.offer(item, OFFER_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -112,7 +136,7 @@ final class XlsxRows implements CloseableIterator<RawRow> {
         }
         Object item;
         try {
-            item = queue.take();
+            item = held != null ? (held.isEmpty() ? new End(null) : held.remove()) : queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
@@ -164,7 +188,10 @@ final class XlsxRows implements CloseableIterator<RawRow> {
         closed = true;
         next = null;
         queue.clear();
-        if (Thread.currentThread() != thread) {
+        if (held != null) {
+            held.clear();
+        }
+        if (thread != null && Thread.currentThread() != thread) {
             try {
                 thread.join(STOP_WAIT_MILLIS);
             } catch (InterruptedException e) {

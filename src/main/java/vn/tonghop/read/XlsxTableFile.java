@@ -143,6 +143,11 @@ final class XlsxTableFile implements TableFile {
         Worksheet worksheet = worksheets.stream().filter(w -> w.ref().equals(sheet)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No sheet " + sheet + " in " + fileName));
         XlsxRows rows = new XlsxRows(fileName, sheet.name(), sink -> parseSheet(worksheet, sink), this::forget);
+        long xml = pkg.size(worksheet.part());
+        if (xml >= 0 && xml <= XlsxRows.HELD_MAX_XML_BYTES) {
+            rows.parseHere();
+            return rows;
+        }
         synchronized (open) {
             open.add(rows);
         }

@@ -30,7 +30,7 @@ final class ZipIntegrity {
     /** Checks the parts of a zip opened by the caller, who closes it. */
     static void verify(ZipFile zip, String name) throws UnreadableFileException {
         try {
-            byte[] buffer = new byte[64 * 1024];
+            byte[] buffer = new byte[16 * 1024];
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
