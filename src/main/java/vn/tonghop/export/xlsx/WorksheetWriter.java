@@ -128,7 +128,7 @@ public final class WorksheetWriter {
             throw new IllegalStateException("cell " + XmlText.cell(row, column) + " out of order");
         }
         lastColumn = column;
-        xml.append("<c r=\"").append(XmlText.cell(row, column)).append('"');
+        xml.append("<c r=\"").append(XmlText.column(column)).append(row + 1).append('"');
         if (style != 0) {
             xml.append(" s=\"").append(style).append('"');
         }

@@ -1,0 +1,34 @@
+package vn.tonghop.export.xlsx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class XmlTextTest {
+
+    @Test
+    void columnLettersBeforeAndPastTheOnesMadeOnce() {
+        assertThat(XmlText.column(0)).isEqualTo("A");
+        assertThat(XmlText.column(25)).isEqualTo("Z");
+        assertThat(XmlText.column(26)).isEqualTo("AA");
+        assertThat(XmlText.column(255)).isEqualTo("IV");
+        assertThat(XmlText.column(256)).isEqualTo("IW");
+        assertThat(XmlText.column(701)).isEqualTo("ZZ");
+        assertThat(XmlText.column(702)).isEqualTo("AAA");
+        assertThat(XmlText.column(16_383)).isEqualTo("XFD");
+        assertThat(XmlText.cell(6, 1)).isEqualTo("B7");
+        assertThat(XmlText.columnOf("XFD1048576")).isEqualTo(16_383);
+    }
+
+    @Test
+    void cellsAreWrittenWithTheirReference() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        WorksheetWriter sheet = new WorksheetWriter(out, new WorksheetWriter.Setup(false, 0, java.util.Map.of(), false));
+        sheet.startRow(6, 0);
+        sheet.number(1, 12, 0);
+        sheet.text(27, "Xã <Bằng> Lãng", 0);
+        sheet.finish(null);
+        assertThat(out.toString()).contains("<row r=\"7\"><c r=\"B7\"><v>12</v></c>"
+                + "<c r=\"AB7\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Xã &lt;Bằng&gt; Lãng</t></is></c></row>");
+    }
+}
