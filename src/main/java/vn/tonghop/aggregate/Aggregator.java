@@ -403,17 +403,21 @@ public class Aggregator {
 
     /**
      * Communes counted for the year in the provinces being built: those the registry holds at the year's end
-     * (expected) and those that reported. A full build covers every province with at least one report.
+     * (expected) and those that reported. A full build covers every province with at least one report. Whether a
+     * commune reported is one index probe per commune of those provinces: as an {@code EXISTS}, PostgreSQL hashed the
+     * year's active reports instead (a national year's 128,464 read for a nightly run's five provinces, 130 of its
+     * 180 ms; the probes 7 ms).
      */
     private static final String SCOPE_COMMUNES = """
             CREATE TEMP TABLE agg_scope ON COMMIT DROP AS
             WITH provinces AS (
                 SELECT DISTINCT u.province_code FROM agg_touched t JOIN agg_unit u ON u.level = 'commune' AND u.code = t.commune_code),
             candidates AS (
-                SELECT u.code, u.parent_code, u.province_code, u.in_force_at_end,
-                       EXISTS (SELECT 1 FROM report r WHERE r.commune_code = u.code AND r.form_code = :form AND r.year = :year
-                                                        AND r.superseded_by IS NULL) AS reporting
+                SELECT u.code, u.parent_code, u.province_code, u.in_force_at_end, r.commune_code IS NOT NULL AS reporting
                 FROM agg_unit u JOIN provinces p ON p.province_code = u.province_code
+                LEFT JOIN LATERAL (SELECT r.commune_code FROM report r
+                                   WHERE r.commune_code = u.code AND r.form_code = :form AND r.year = :year AND r.superseded_by IS NULL
+                                   LIMIT 1) r ON true
                 WHERE u.level = 'commune')
             SELECT code, parent_code, province_code, in_force_at_end AS expected, reporting
             FROM candidates WHERE in_force_at_end OR reporting
