@@ -460,12 +460,15 @@ public class Aggregator {
     /**
      * Inserted in the primary key's order: the index is filled page after page (a fifth faster than in join order). A
      * commune's own row is its one value (agg_commune holds one per commune and indicator), not a sum of one: grouping
-     * the 351,000 commune values of a national year took a fifth of the statement.
+     * the 351,000 commune values of a national year took a fifth of the statement. Only the communes computed afresh
+     * are written at their own level: in an incremental build agg_commune also holds the stored values of the other
+     * communes of their provinces, summed into the districts and provinces but not sorted into the join (a nightly run
+     * of five provinces: 56,420 rows sorted for the 3,080 written, 74 of the statement's 150 ms).
      */
     private static final String INDICATOR_ROWS = """
             WITH sums AS (
                 SELECT 'commune'::text AS level, c.commune_code AS unit_code, c.indicator, c.value
-                FROM agg_commune c
+                FROM agg_commune c JOIN agg_target t ON t.code = c.commune_code
                 UNION ALL
                 SELECT m.level, m.unit_code, c.indicator, sum(c.value)
                 FROM agg_member m JOIN agg_commune c ON c.commune_code = m.commune_code
