@@ -695,7 +695,7 @@ public class ResultWorkbookWriter {
     /**
      * A whole number as a CSV holds it plainly ({@code 0}, {@code 1800}; not {@code 07}, {@code 1.800} nor more than
      * 15 digits, which a double would round): written as a number cell. Checked by hand, as it is for every cell of
-     * every CSV: a regular expression's matcher was a tenth of a gigabyte of garbage a national run.
+     * every CSV: a regular expression's matcher was 0.6 GB of garbage a national run.
      */
     static boolean isPlainNumber(String text) {
         int length = text.length();
