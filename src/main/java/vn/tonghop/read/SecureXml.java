@@ -49,8 +49,10 @@ final class SecureXml {
      * making a reader (Xerces building its configuration and security manager) was a fifteenth of opening a workbook,
      * and a district's workbook has five or six parts to read. The features are the reader's configuration and stay;
      * each parse starts from a clean state (Xerces resets its scanner, namespaces and limits at the start of every
-     * document). A reader goes back to the thread only after a parse that ended normally, and a part parsed from within
-     * another's handler gets a reader of its own.
+     * document, and closes the part it read at the end of every parse, however it ended). A reader goes back to the thread
+     * after a parse that ended normally or that its handler stopped on purpose ({@link XlsxSheetParser.Stop}: the check
+     * for a sheet with data stops at the first filled cell, once per workbook), not after a malformed part; a part parsed
+     * from within another's handler gets a reader of its own.
      */
     static void parse(InputStream part, ContentHandler handler) throws IOException, SAXException, ParserConfigurationException {
         XMLReader[] idle = IDLE.get();
@@ -64,12 +66,23 @@ final class SecureXml {
         try {
             reader.parse(new InputSource(part));
             ended = true;
+        } catch (XlsxSheetParser.Stop stopped) {
+            ended = true;
+            throw stopped;
+        } catch (SAXException e) {
+            ended = e.getCause() instanceof XlsxSheetParser.Stop;
+            throw e;
         } finally {
             reader.setContentHandler(null); // the handler and what it collected are not kept with the reader
             if (ended && idle[0] == null) {
                 idle[0] = reader;
             }
         }
+    }
+
+    /** This thread's reader waiting for its next part, if any (for tests: whether a reader was kept). */
+    static XMLReader idleReader() {
+        return IDLE.get()[0];
     }
 
     /** Each thread's reader between two parts (one slot: empty while a part is being parsed). */

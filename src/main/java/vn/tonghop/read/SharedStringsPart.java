@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.RichTextString;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -15,9 +12,10 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * A workbook's shared strings ({@code xl/sharedStrings.xml}) as plain text, in index order: each
  * {@code <si>}'s text, its rich-text runs joined, its phonetic guides ({@code <rPh>}) left out as Excel shows
- * them. Read once per workbook with {@link SecureXml}; the sheet parser asks for them by index.
+ * them, its escaped characters decoded ({@link #decode}). Read once per workbook with {@link SecureXml}; the sheet
+ * parser asks for them by index.
  */
-final class SharedStringsPart implements SharedStrings {
+final class SharedStringsPart {
 
     private static final String SPREADSHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -43,19 +41,46 @@ final class SharedStringsPart implements SharedStrings {
         return index >= 0 && index < strings.size() ? strings.get(index) : "";
     }
 
-    @Override
-    public RichTextString getItemAt(int index) {
-        return new PlainText(text(index));
-    }
-
-    @Override
-    public int getCount() {
+    /** How many entries the part holds. */
+    int count() {
         return strings.size();
     }
 
-    @Override
-    public int getUniqueCount() {
-        return strings.size();
+    /**
+     * A cell text as SpreadsheetML stores it, its escaped characters decoded: {@code _xHHHH_} is the character of that
+     * code (what Excel writes for a carriage return, {@code _x000D_}, or a control character XML cannot hold), and
+     * {@code _x005F_} the underscore that keeps a literal {@code _x000D_} from being read as one. Excel and POI read
+     * text this way, in shared strings and inline strings alike.
+     */
+    static String decode(String text) {
+        int at = text.indexOf("_x");
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder decoded = null;
+        int copied = 0;
+        while (at >= 0) {
+            if (at + 7 <= text.length() && text.charAt(at + 6) == '_' && isHex(text, at + 2, at + 6)) {
+                if (decoded == null) {
+                    decoded = new StringBuilder(text.length());
+                }
+                decoded.append(text, copied, at).append((char) Integer.parseInt(text, at + 2, at + 6, 16));
+                copied = at + 7;
+                at = text.indexOf("_x", copied);
+            } else {
+                at = text.indexOf("_x", at + 1);
+            }
+        }
+        return decoded == null ? text : decoded.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(text.charAt(i), 16) < 0 || text.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class Handler extends DefaultHandler {
@@ -90,7 +115,7 @@ final class SharedStringsPart implements SharedStrings {
             }
             switch (localName) {
                 case "si" -> {
-                    strings.add(text.toString());
+                    strings.add(decode(text.toString()));
                     inItem = false;
                 }
                 case "rPh" -> phonetic--;
@@ -105,63 +130,6 @@ final class SharedStringsPart implements SharedStrings {
             if (inText) {
                 text.append(ch, start, length);
             }
-        }
-    }
-
-    /**
-     * The only part of a rich text POI's sheet handler uses is its text ({@code toString}); building an
-     * {@code XSSFRichTextString} (an XMLBeans object) for each string cell bought nothing.
-     */
-    private record PlainText(String text) implements RichTextString {
-
-        @Override
-        public String getString() {
-            return text;
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public int numFormattingRuns() {
-            return 0;
-        }
-
-        @Override
-        public int getIndexOfFormattingRun(int index) {
-            return 0;
-        }
-
-        @Override
-        public void applyFont(int startIndex, int endIndex, short fontIndex) {
-            throw new UnsupportedOperationException("read-only text");
-        }
-
-        @Override
-        public void applyFont(int startIndex, int endIndex, Font font) {
-            throw new UnsupportedOperationException("read-only text");
-        }
-
-        @Override
-        public void applyFont(Font font) {
-            throw new UnsupportedOperationException("read-only text");
-        }
-
-        @Override
-        public void clearFormatting() {
-            throw new UnsupportedOperationException("read-only text");
-        }
-
-        @Override
-        public void applyFont(short fontIndex) {
-            throw new UnsupportedOperationException("read-only text");
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.tonghop.read;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -47,12 +48,15 @@ final class XlsxPackage implements AutoCloseable {
     private final Map<String, ZipEntry> entries;
     private final Map<String, String> defaults;
     private final Map<String, String> overrides;
+    /** The small parts as {@link ZipIntegrity} inflated them, by their lower-case names. */
+    private final Map<String, byte[]> kept;
     private final String workbookPart;
 
-    private XlsxPackage(ZipFile zip, Map<String, ZipEntry> entries, Map<String, String> defaults, Map<String, String> overrides,
-                        String workbookPart) {
+    private XlsxPackage(ZipFile zip, Map<String, ZipEntry> entries, Map<String, byte[]> kept, Map<String, String> defaults,
+                        Map<String, String> overrides, String workbookPart) {
         this.zip = zip;
         this.entries = entries;
+        this.kept = kept;
         this.defaults = defaults;
         this.overrides = overrides;
         this.workbookPart = workbookPart;
@@ -71,7 +75,7 @@ final class XlsxPackage implements AutoCloseable {
             throw new UnreadableFileException(UnreadableReason.CORRUPT, "Workbook " + name + " is not a sound zip archive: " + e, e);
         }
         try {
-            ZipIntegrity.verify(zip, name);
+            Map<String, byte[]> kept = ZipIntegrity.verify(zip, name);
             Map<String, ZipEntry> entries = new HashMap<>();
             zip.stream().filter(e -> !e.isDirectory()).forEach(e -> entries.putIfAbsent(e.getName().toLowerCase(Locale.ROOT), e));
             ZipEntry types = entries.get(CONTENT_TYPES.toLowerCase(Locale.ROOT));
@@ -80,8 +84,8 @@ final class XlsxPackage implements AutoCloseable {
                         "File " + name + " is a sound zip archive but not an Office workbook: it has no " + CONTENT_TYPES);
             }
             ContentTypesHandler contentTypes = new ContentTypesHandler();
-            parse(zip, types, contentTypes);
-            XlsxPackage pkg = new XlsxPackage(zip, entries, contentTypes.defaults, contentTypes.overrides, null);
+            XlsxPackage pkg = new XlsxPackage(zip, entries, kept, contentTypes.defaults, contentTypes.overrides, null);
+            pkg.parse(CONTENT_TYPES, contentTypes);
             String main = pkg.relationships("").stream()
                     .filter(r -> OFFICE_DOCUMENT.equals(r.type()) && !r.external())
                     .map(Relationship::target).findFirst().orElse(null);
@@ -91,7 +95,7 @@ final class XlsxPackage implements AutoCloseable {
                 throw new UnreadableFileException(UnreadableReason.NOT_A_SPREADSHEET, "File " + name
                         + " is an Office Open XML package but not a workbook" + (mainType == null ? "" : " (main part " + mainType + ")"));
             }
-            return new XlsxPackage(zip, entries, contentTypes.defaults, contentTypes.overrides, main);
+            return new XlsxPackage(zip, entries, kept, contentTypes.defaults, contentTypes.overrides, main);
         } catch (UnreadableFileException e) {
             closeQuietly(zip);
             throw e;
@@ -110,9 +114,14 @@ final class XlsxPackage implements AutoCloseable {
         return entries.containsKey(part.toLowerCase(Locale.ROOT));
     }
 
-    /** A part's bytes, inflated as read; the caller closes the stream. */
+    /** A part's bytes: as the check inflated them when the part is small, else inflated as read; the caller closes the stream. */
     InputStream open(String part) throws IOException {
-        ZipEntry entry = entries.get(part.toLowerCase(Locale.ROOT));
+        String lowerCase = part.toLowerCase(Locale.ROOT);
+        byte[] bytes = kept.get(lowerCase);
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        ZipEntry entry = entries.get(lowerCase);
         if (entry == null) {
             throw new IOException("no part " + part);
         }
@@ -152,12 +161,12 @@ final class XlsxPackage implements AutoCloseable {
     Map<String, Relationship> relationshipsById(String part) throws IOException, SAXException, ParserConfigurationException {
         int slash = part.lastIndexOf('/');
         String folder = part.substring(0, slash + 1);
-        ZipEntry rels = entries.get((folder + "_rels/" + part.substring(slash + 1) + ".rels").toLowerCase(Locale.ROOT));
-        if (rels == null) {
+        String rels = folder + "_rels/" + part.substring(slash + 1) + ".rels";
+        if (!exists(rels)) {
             return Map.of();
         }
         RelationshipsHandler handler = new RelationshipsHandler();
-        parse(zip, rels, handler);
+        parse(rels, handler);
         Map<String, Relationship> resolved = new LinkedHashMap<>();
         handler.found.forEach((id, r) -> resolved.put(id, r.external() ? r : new Relationship(r.type(), partName(folder, r.target()), false)));
         return resolved;
@@ -187,9 +196,8 @@ final class XlsxPackage implements AutoCloseable {
         return name;
     }
 
-    private static void parse(ZipFile zip, ZipEntry entry, DefaultHandler handler)
-            throws IOException, SAXException, ParserConfigurationException {
-        try (InputStream in = zip.getInputStream(entry)) {
+    private void parse(String part, DefaultHandler handler) throws IOException, SAXException, ParserConfigurationException {
+        try (InputStream in = open(part)) {
             SecureXml.parse(in, handler);
         }
     }

@@ -9,22 +9,20 @@ import java.util.Map;
 
 import javax.xml.parsers.ParserConfigurationException;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.SharedStrings;
-import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
-import org.xml.sax.ContentHandler;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams one worksheet part of an .xlsx through POI's {@link XSSFSheetXMLHandler} with a secure SAX parser
- * ({@link SecureXml}: no DTDs, no external entities), handing each row's rendered cells to a sink. Memory stays
- * bounded by one row, whatever the sheet's size. POI's handler is given no styles: it passes a number on as stored,
- * and the collector renders it by its cell style's number format ({@link NumberFormatsPart}), a date as a date.
+ * Streams one worksheet part of an .xlsx with a secure SAX parser ({@link SecureXml}: no DTDs, no external entities),
+ * handing each row's rendered cells to a sink. Memory stays bounded by one row, whatever the sheet's size. The cells
+ * are read as POI's event reader ({@code XSSFSheetXMLHandler}) reads them — a cell's value is its {@code <v>}, or the
+ * text of its inline string, a formula's cached result, never the formula — but by a handler of tonghop's own, which
+ * knows each cell's type and style as it reads it: POI's turned every inline string into an XMLBeans rich-text object
+ * to read its text back (a twentieth of the read step). A number is rendered by its cell style's number format
+ * ({@link NumberFormatsPart}), a date as a date.
  */
 final class XlsxSheetParser {
 
@@ -37,14 +35,11 @@ final class XlsxSheetParser {
         }
     }
 
-    /** Handed to POI's handler, which uses none without styles: a {@code DataFormatter} costs to make. */
-    private static final DataFormatter UNUSED = new DataFormatter();
-
     private final NumberFormatsPart formats;
-    private final SharedStrings strings;
+    private final SharedStringsPart strings;
     private final boolean date1904;
 
-    XlsxSheetParser(NumberFormatsPart formats, SharedStrings strings, boolean date1904) {
+    XlsxSheetParser(NumberFormatsPart formats, SharedStringsPart strings, boolean date1904) {
         this.formats = formats;
         this.strings = strings;
         this.date1904 = date1904;
@@ -53,9 +48,16 @@ final class XlsxSheetParser {
     /** Parses a sheet, handing each stored row (0-based index, cells) to the sink, in order. */
     void parse(InputStream sheetXml, MergedHeaderFill.RowSink sink)
             throws IOException, SAXException, ParserConfigurationException {
-        Collector collector = new Collector(sink, new NumberRendering(formats, date1904));
-        XSSFSheetXMLHandler handler = new XSSFSheetXMLHandler(null, null, strings, collector, UNUSED, false);
-        SecureXml.parse(sheetXml, new CellTypeTracker(handler, collector));
+        parse(sheetXml, sink, null);
+    }
+
+    /**
+     * The same, adding to {@code headerMerges} (when not null) the merged ranges that start in the header area, as
+     * {@link #headerMerges} finds them: a sheet parsed whole before its rows are used needs no scan of its own for them.
+     */
+    void parse(InputStream sheetXml, MergedHeaderFill.RowSink sink, List<CellRangeAddress> headerMerges)
+            throws IOException, SAXException, ParserConfigurationException {
+        SecureXml.parse(sheetXml, new SheetHandler(new Collector(sink, new NumberRendering(formats, date1904)), strings, headerMerges));
     }
 
     /**
@@ -157,37 +159,32 @@ final class XlsxSheetParser {
         }
     }
 
-    /** Builds each row's cells; knows each cell's stored type from {@link CellTypeTracker}. */
-    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+    /** Builds each row's cells from the values the handler read, by each cell's stored type and style. */
+    private static final class Collector {
 
         private final MergedHeaderFill.RowSink sink;
         private final NumberRendering numbers;
         private List<String> cells = new ArrayList<>();
-        private String cellType;
-        private String cellStyle;
 
         Collector(MergedHeaderFill.RowSink sink, NumberRendering numbers) {
             this.sink = sink;
             this.numbers = numbers;
         }
 
-        @Override
-        public void startRow(int rowNum) {
+        void startRow() {
             cells = new ArrayList<>();
         }
 
-        @Override
-        public void endRow(int rowNum) {
+        void endRow(int rowNum) {
             sink.row(rowNum, cells);
         }
 
-        @Override
-        public void cell(String cellReference, String formattedValue, XSSFComment comment) {
+        /** A cell at {@code cellReference} (null: after the row's last cell) with its text as rendered. */
+        void cell(String cellReference, String text) {
             int column = cellReference == null ? cells.size() : column(cellReference);
             while (cells.size() < column) {
                 cells.add("");
             }
-            String text = render(formattedValue);
             if (column < cells.size()) {
                 cells.set(column, text);
             } else {
@@ -195,25 +192,27 @@ final class XlsxSheetParser {
             }
         }
 
-        private String render(String value) {
+        /**
+         * The text of a cell of type {@code type} ({@code t}: b, e, s, inlineStr, str, d, or none for a number) and style
+         * {@code style}, from its value as stored; an inline string's escapes are decoded by the caller.
+         */
+        String render(String value, String type, String style) {
             if (value == null) {
                 return "";
             }
-            String type = cellType == null ? "n" : cellType;
-            return switch (type) {
-                case "b" -> CellText.yesNo("TRUE".equals(value));
+            return switch (type == null ? "n" : type) {
+                case "b" -> value.isEmpty() ? "" : CellText.yesNo(value.charAt(0) != '0');
                 // a formula in error keeps its code (#DIV/0!, #REF!), so the clerk is told instead of the value vanishing
-                case "e" -> CellText.clean(value.startsWith("ERROR:") ? value.substring("ERROR:".length()) : value);
-                case "s", "inlineStr", "str" -> CellText.clean(value);
+                case "e", "s", "inlineStr", "str" -> CellText.clean(value);
                 case "d" -> CellText.clean(value.endsWith("T00:00:00") ? value.substring(0, value.length() - 9)
                         : value.replace('T', ' '));
-                default -> number(value);
+                default -> number(value, style);
             };
         }
 
         /** A stored number (a figure or a formula's result): by its style's format, else as stored. */
-        private String number(String value) {
-            String rendered = numbers.render(value, cellStyle);
+        private String number(String value, String style) {
+            String rendered = numbers.render(value, style);
             if (rendered != null) {
                 return CellText.clean(rendered);
             }
@@ -253,77 +252,131 @@ final class XlsxSheetParser {
     }
 
     /**
-     * Passes every SAX event on to POI's handler, noting first each cell's {@code t} attribute (b, e, s, str,
-     * inlineStr, d or none for a number) and its style ({@code s}), which POI's {@code SheetContentsHandler} does not
-     * tell.
+     * The sheet's cells, read as POI's {@code XSSFSheetXMLHandler} reads them: elements of the SpreadsheetML namespace
+     * only; a row's index from its {@code r} (else the one after the last); a cell's column from its {@code r} (else
+     * after the row's last cell); its value from {@code <v>}, or from the {@code <t>}s of its inline string {@code <is>}
+     * (rich-text runs joined, phonetic guides left out); a cell with neither is not a cell. Shared strings by index, a
+     * boolean by its first digit, an error by its code.
      */
-    private static final class CellTypeTracker implements ContentHandler {
+    private static final class SheetHandler extends DefaultHandler {
 
-        private final ContentHandler delegate;
         private final Collector collector;
+        private final SharedStringsPart strings;
+        private final List<CellRangeAddress> headerMerges;
+        private final StringBuilder value = new StringBuilder();
+        private int rowNum;
+        private int nextRowNum;
+        private String cellReference;
+        private String cellType;
+        private String cellStyle;
+        private boolean inValue;
+        private boolean inInlineString;
+        private int phonetic;
 
-        CellTypeTracker(ContentHandler delegate, Collector collector) {
-            this.delegate = delegate;
+        SheetHandler(Collector collector, SharedStringsPart strings, List<CellRangeAddress> headerMerges) {
             this.collector = collector;
+            this.strings = strings;
+            this.headerMerges = headerMerges;
         }
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-            if ("c".equals(localName) && SPREADSHEET_NS.equals(uri)) {
-                collector.cellType = atts.getValue("t");
-                collector.cellStyle = atts.getValue("s");
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            if (!SPREADSHEET_NS.equals(uri)) {
+                return;
             }
-            delegate.startElement(uri, localName, qName, atts);
+            switch (localName) {
+                case "row" -> {
+                    String r = attributes.getValue("r");
+                    rowNum = r != null ? Integer.parseInt(r.trim()) - 1 : nextRowNum;
+                    collector.startRow();
+                }
+                case "c" -> {
+                    cellReference = attributes.getValue("r");
+                    cellType = attributes.getValue("t");
+                    cellStyle = attributes.getValue("s");
+                    value.setLength(0);
+                }
+                case "v" -> {
+                    inValue = true;
+                    if (!inInlineString) {
+                        value.setLength(0);
+                    }
+                }
+                case "is" -> inInlineString = true;
+                case "rPh" -> phonetic++;
+                case "t" -> inValue = inInlineString && phonetic == 0;
+                case "mergeCell" -> {
+                    String ref = attributes.getValue("ref");
+                    if (headerMerges != null && ref != null && ref.indexOf(':') > 0) {
+                        CellRangeAddress range = CellRangeAddress.valueOf(ref);
+                        if (range.getFirstRow() < MergedHeaderFill.HEADER_ROWS) {
+                            headerMerges.add(range);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
         }
 
         @Override
-        public void setDocumentLocator(Locator locator) {
-            delegate.setDocumentLocator(locator);
+        public void endElement(String uri, String localName, String qName) {
+            if (!SPREADSHEET_NS.equals(uri)) {
+                return;
+            }
+            switch (localName) {
+                case "v" -> {
+                    inValue = false;
+                    if (!inInlineString) {
+                        outputCell();
+                    }
+                }
+                case "t" -> inValue = false;
+                case "is" -> {
+                    inInlineString = false;
+                    outputCell();
+                }
+                case "rPh" -> phonetic--;
+                case "row" -> {
+                    collector.endRow(rowNum);
+                    nextRowNum = rowNum + 1;
+                }
+                default -> {
+                }
+            }
         }
 
         @Override
-        public void startDocument() throws SAXException {
-            delegate.startDocument();
+        public void characters(char[] ch, int start, int length) {
+            if (inValue) {
+                value.append(ch, start, length);
+            }
         }
 
-        @Override
-        public void endDocument() throws SAXException {
-            delegate.endDocument();
+        private void outputCell() {
+            String stored = value.toString();
+            value.setLength(0);
+            String text;
+            if ("s".equals(cellType)) {
+                text = sharedString(stored.trim());
+            } else if ("inlineStr".equals(cellType)) {
+                text = SharedStringsPart.decode(stored);
+            } else {
+                text = stored;
+            }
+            collector.cell(cellReference, collector.render(text, cellType, cellStyle));
         }
 
-        @Override
-        public void startPrefixMapping(String prefix, String uri) throws SAXException {
-            delegate.startPrefixMapping(prefix, uri);
-        }
-
-        @Override
-        public void endPrefixMapping(String prefix) throws SAXException {
-            delegate.endPrefixMapping(prefix);
-        }
-
-        @Override
-        public void endElement(String uri, String localName, String qName) throws SAXException {
-            delegate.endElement(uri, localName, qName);
-        }
-
-        @Override
-        public void characters(char[] ch, int start, int length) throws SAXException {
-            delegate.characters(ch, start, length);
-        }
-
-        @Override
-        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            delegate.ignorableWhitespace(ch, start, length);
-        }
-
-        @Override
-        public void processingInstruction(String target, String data) throws SAXException {
-            delegate.processingInstruction(target, data);
-        }
-
-        @Override
-        public void skippedEntity(String name) throws SAXException {
-            delegate.skippedEntity(name);
+        /** The shared string a cell's index points to; no index, or one that is no number, reads as an empty cell. */
+        private String sharedString(String index) {
+            if (index.isEmpty()) {
+                return null;
+            }
+            try {
+                return strings.text(Integer.parseInt(index));
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
     }
 }

@@ -142,12 +142,13 @@ final class XlsxTableFile implements TableFile {
     public CloseableIterator<RawRow> rows(SheetRef sheet) {
         Worksheet worksheet = worksheets.stream().filter(w -> w.ref().equals(sheet)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No sheet " + sheet + " in " + fileName));
-        XlsxRows rows = new XlsxRows(fileName, sheet.name(), sink -> parseSheet(worksheet, sink), this::forget);
         long xml = pkg.size(worksheet.part());
         if (xml >= 0 && xml <= XlsxRows.HELD_MAX_XML_BYTES) {
+            XlsxRows rows = new XlsxRows(fileName, sheet.name(), sink -> parseWhole(worksheet, sink), this::forget);
             rows.parseHere();
             return rows;
         }
+        XlsxRows rows = new XlsxRows(fileName, sheet.name(), sink -> parseSheet(worksheet, sink), this::forget);
         synchronized (open) {
             open.add(rows);
         }
@@ -231,6 +232,27 @@ final class XlsxTableFile implements TableFile {
         MergedHeaderFill fill = new MergedHeaderFill(headerMerges);
         try (InputStream in = pkg.open(key)) {
             parser.parse(in, (row, cells) -> fill.accept(row, cells, sink));
+        }
+        fill.finish(sink);
+    }
+
+    /** A stored row of a sheet parsed whole, before its header merges are spread. */
+    private record StoredRow(int index, List<String> cells) {
+    }
+
+    /**
+     * Parses a sheet small enough to hold in one pass (on the reading thread): its rows are kept as they are read and the
+     * header merges noted as the parse reaches them, after the rows, then the merges are spread over the kept rows.
+     */
+    private void parseWhole(Worksheet worksheet, MergedHeaderFill.RowSink sink) throws Exception {
+        List<StoredRow> stored = new ArrayList<>();
+        List<CellRangeAddress> headerMerges = new ArrayList<>();
+        try (InputStream in = pkg.open(worksheet.part())) {
+            parser.parse(in, (row, cells) -> stored.add(new StoredRow(row, cells)), headerMerges);
+        }
+        MergedHeaderFill fill = new MergedHeaderFill(headerMerges);
+        for (StoredRow row : stored) {
+            fill.accept(row.index(), row.cells(), sink);
         }
         fill.finish(sink);
     }

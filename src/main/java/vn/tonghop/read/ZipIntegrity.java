@@ -3,6 +3,11 @@ package vn.tonghop.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -27,8 +32,21 @@ final class ZipIntegrity {
     private ZipIntegrity() {
     }
 
-    /** Checks the parts of a zip opened by the caller, who closes it. */
-    static void verify(ZipFile zip, String name) throws UnreadableFileException {
+    /** Parts of at most this many bytes (inflated) are kept as the check inflates them: a district's sheet is some 10 KB. */
+    static final int KEPT_PART_BYTES = 64 * 1024;
+    /** What one workbook's kept parts may take in all; the parts beyond are inflated again when they are read. */
+    static final int KEPT_TOTAL_BYTES = 1024 * 1024;
+
+    /**
+     * Checks the parts of a zip opened by the caller, who closes it, and returns the small parts as they were inflated
+     * for the check, by their lower-case names (the first part of a name, as the reader finds parts): read again from
+     * these bytes, a part is inflated once, not three or four times (the check, the workbook's first look for data, the
+     * header search, the rows).
+     */
+    static Map<String, byte[]> verify(ZipFile zip, String name) throws UnreadableFileException {
+        Map<String, byte[]> kept = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        long keptBytes = 0;
         try {
             byte[] buffer = new byte[16 * 1024];
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -38,12 +56,20 @@ final class ZipIntegrity {
                     continue;
                 }
                 refuseBomb(name, entry);
-                verifyEntry(zip, entry, name, buffer);
+                String lowerCase = entry.getName().toLowerCase(Locale.ROOT);
+                long size = entry.getSize();
+                boolean keep = seen.add(lowerCase) && size >= 0 && size <= KEPT_PART_BYTES && keptBytes + size <= KEPT_TOTAL_BYTES;
+                byte[] bytes = verifyEntry(zip, entry, name, buffer, keep);
+                if (bytes != null) {
+                    kept.put(lowerCase, bytes);
+                    keptBytes += bytes.length;
+                }
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableFileException(UnreadableReason.CORRUPT,
                     "Workbook " + name + " is not a sound zip archive: " + e, e);
         }
+        return kept;
     }
 
     private static void refuseBomb(String name, ZipEntry entry) throws UnreadableFileException {
@@ -60,11 +86,13 @@ final class ZipIntegrity {
         }
     }
 
-    private static void verifyEntry(ZipFile zip, ZipEntry entry, String name, byte[] buffer)
+    /** Inflates a part whole, holding it to its declared size and checksum; returns its bytes when asked to keep them. */
+    private static byte[] verifyEntry(ZipFile zip, ZipEntry entry, String name, byte[] buffer, boolean keep)
             throws IOException, UnreadableFileException {
         CRC32 crc = new CRC32();
         long declared = entry.getSize();
         long limit = declared >= 0 ? declared : ZipSecureFile.getMaxEntrySize();
+        byte[] kept = keep ? new byte[(int) declared] : null;
         long total = 0;
         try (InputStream in = zip.getInputStream(entry)) {
             int read;
@@ -75,6 +103,9 @@ final class ZipIntegrity {
                             + entry.getName() + " inflates beyond the " + limit + " bytes it declares");
                 }
                 crc.update(buffer, 0, read);
+                if (kept != null) {
+                    System.arraycopy(buffer, 0, kept, (int) (total - read), read);
+                }
             }
         }
         if ((declared >= 0 && total != declared) || (entry.getCrc() >= 0 && crc.getValue() != entry.getCrc())) {
@@ -82,5 +113,6 @@ final class ZipIntegrity {
                     + " is damaged (" + total + " bytes, CRC " + Long.toHexString(crc.getValue()) + ", declared " + declared
                     + " bytes, CRC " + Long.toHexString(entry.getCrc()) + ")");
         }
+        return kept;
     }
 }

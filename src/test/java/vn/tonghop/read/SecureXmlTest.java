@@ -98,4 +98,39 @@ class SecureXmlTest {
         SecureXml.parse(xml("<z><y/></z>"), next);
         assertThat(next.seen).containsExactly("|z", "|y");
     }
+
+    @Test
+    void parse_stoppedOnPurposeInsideAPrefixedElement_thenTheReaderIsKeptAndTheNextPartStartsClean() throws Exception {
+        SecureXml.parse(xml("<warm/>"), new Names());
+        org.xml.sax.XMLReader kept = SecureXml.idleReader();
+        DefaultHandler stopAtCell = new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                if (localName.equals("c")) {
+                    throw new XlsxSheetParser.Stop();
+                }
+            }
+        };
+        assertThatThrownBy(() -> SecureXml.parse(xml("<x:a xmlns:x='urn:one'><x:b><x:c/></x:b></x:a>"), stopAtCell))
+                .isInstanceOf(XlsxSheetParser.Stop.class);
+
+        assertThat(SecureXml.idleReader()).isSameAs(kept);
+        // the prefix declared by the stopped part is not in scope for the next one
+        assertThatThrownBy(() -> SecureXml.parse(xml("<x:z/>"), new Names())).isInstanceOf(SAXParseException.class)
+                .hasMessageContaining("x");
+        Names next = new Names();
+        SecureXml.parse(xml("<z xmlns='urn:two'><y v='1'/></z>"), next);
+        assertThat(next.seen).containsExactly("urn:two|z", "urn:two|y=1");
+    }
+
+    @Test
+    void parse_aMalformedPart_thenItsReaderIsNotKept() throws Exception {
+        SecureXml.parse(xml("<warm/>"), new Names());
+        org.xml.sax.XMLReader before = SecureXml.idleReader();
+        assertThatThrownBy(() -> SecureXml.parse(xml("<a><b></a>"), new Names())).isInstanceOf(SAXParseException.class);
+
+        assertThat(SecureXml.idleReader()).isNull();
+        SecureXml.parse(xml("<a/>"), new Names());
+        assertThat(SecureXml.idleReader()).isNotNull().isNotSameAs(before);
+    }
 }

@@ -36,7 +36,7 @@ public final class SheetComments {
         XmlText.append(xml, author).append("</author></authors><commentList>");
         for (Note note : notes) {
             xml.append("<comment ref=\"").append(XmlText.cell(note.row(), note.column())).append("\" authorId=\"0\"><text><t xml:space=\"preserve\">");
-            XmlText.append(xml, note.text()).append("</t></text></comment>");
+            XmlText.appendText(xml, note.text()).append("</t></text></comment>");
         }
         xml.append("</commentList></comments>");
         return xml.toString().getBytes(StandardCharsets.UTF_8);

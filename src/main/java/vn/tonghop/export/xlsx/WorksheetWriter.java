@@ -112,7 +112,7 @@ public final class WorksheetWriter {
 
     public void text(int column, String text, int style) {
         open(column, style).append(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
-        XmlText.append(xml, text).append("</t></is></c>");
+        XmlText.appendText(xml, text).append("</t></is></c>");
     }
 
     public void number(int column, double value, int style) {

@@ -2,7 +2,9 @@ package vn.tonghop.export.xlsx;
 
 /**
  * Text as SpreadsheetML holds it: XML-escaped, and the characters XML 1.0 cannot carry at all (control characters a
- * CSV may hold) written as Excel's own {@code _xHHHH_} escape, as Excel and POI write them.
+ * CSV may hold) written as Excel's own {@code _xHHHH_} escape, as Excel and POI write them; in a cell's text, text that
+ * itself reads like such an escape keeps its underscore as {@code _x005F_}, so that Excel (and tonghop's reader) shows it
+ * as typed.
  */
 final class XmlText {
 
@@ -11,6 +13,18 @@ final class XmlText {
 
     /** Appends {@code text} escaped for element content or a double-quoted attribute. */
     static StringBuilder append(StringBuilder out, String text) {
+        return append(out, text, false);
+    }
+
+    /**
+     * Appends the text of a cell or a comment ({@code <t>}), where Excel reads {@code _xHHHH_} as an escape: an underscore
+     * that would start one is written {@code _x005F_}. Names, formulas and part names are written by {@link #append}.
+     */
+    static StringBuilder appendText(StringBuilder out, String text) {
+        return append(out, text, true);
+    }
+
+    private static StringBuilder append(StringBuilder out, String text, boolean cellText) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -20,6 +34,7 @@ final class XmlText {
                 case '"' -> out.append("&quot;");
                 case '\t', '\n' -> out.append(c);
                 case '\r' -> out.append("&#13;");
+                case '_' -> out.append(cellText && looksLikeEscape(text, i) ? "_x005F_" : "_");
                 default -> {
                     if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
                         out.append("_x").append(String.format("%04X", (int) c)).append('_');
@@ -38,6 +53,20 @@ final class XmlText {
             }
         }
         return out;
+    }
+
+    /** Whether {@code _xHHHH_} starts at {@code at}. */
+    private static boolean looksLikeEscape(String text, int at) {
+        if (at + 7 > text.length() || text.charAt(at + 1) != 'x' || text.charAt(at + 6) != '_') {
+            return false;
+        }
+        for (int i = at + 2; i < at + 6; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String escape(String text) {

@@ -31,4 +31,11 @@ class XmlTextTest {
         assertThat(out.toString()).contains("<row r=\"7\"><c r=\"B7\"><v>12</v></c>"
                 + "<c r=\"AB7\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Xã &lt;Bằng&gt; Lãng</t></is></c></row>");
     }
+
+    @Test
+    void cellTextThatReadsLikeAnEscapeKeepsItsUnderscore_namesDoNot() {
+        assertThat(XmlText.appendText(new StringBuilder(), "ma_x000D_xa ma_x ten_xã \u0001").toString())
+                .isEqualTo("ma_x005F_x000D_xa ma_x ten_xã _x0001_");
+        assertThat(XmlText.escape("Sheet_x0041_")).isEqualTo("Sheet_x0041_");
+    }
 }
