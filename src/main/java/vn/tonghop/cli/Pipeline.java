@@ -177,8 +177,15 @@ public class Pipeline {
         // Once the new files are applied, their years are aggregated and exported (mostly the database's work) while the
         // ingest's report step writes the clerks' results (the JVM's): what this side prints waits for the ingest's lines.
         Ingested<Exported> ingested = ingestBeside(inbox, out, later -> {
-            int resumed = resume(AggregateJobConfig.JOB_NAME, later, false);
-            List<Integer> years = aggregatePending(later, false);
+            int resumed;
+            List<Integer> years;
+            try {
+                resumed = resume(AggregateJobConfig.JOB_NAME, later, false);
+                years = aggregatePending(later, false);
+            } finally {
+                // the report step writes the results of the files holding an annual report now, with the annual check's warnings
+                appliedSignal.aggregationDone();
+            }
             resumed += resume(ExportJobConfig.JOB_NAME, later, false);
             resumed += resume(NarrativeJobConfig.JOB_NAME, later, false);
             return new Exported(resumed, years, export(List.of(), years, outDir, null, true, later, false));
@@ -242,6 +249,8 @@ public class Pipeline {
             }
         } catch (Exception e) {
             besideFailure = e;
+        } finally {
+            appliedSignal.aggregationDone(); // however beside ended, the report step does not wait for it any longer
         }
         JobExecution execution;
         try {

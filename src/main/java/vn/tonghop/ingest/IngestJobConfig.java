@@ -244,14 +244,14 @@ public class IngestJobConfig {
     Tasklet reportTasklet(@Value("#{jobParameters['inbox']}") String inbox, SubmissionRepository submissions, IssueRepository issues,
                                 ResultCsvWriter csv, ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages,
                                 PlatformTransactionManager tm, RunProgress progress, IngestSettings settings,
-                                LocatedTables locatedTables) {
+                                LocatedTables locatedTables, AppliedSignal appliedSignal) {
         TransactionTemplate ownTransaction = new TransactionTemplate(tm);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         TransactionTemplate readTransaction = new TransactionTemplate(tm);
         readTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         readTransaction.setReadOnly(true);
         return new ReportTasklet(new InboxLayout(Path.of(inbox)), submissions, issues, csv, workbook, registryCache, messages,
-                ownTransaction, readTransaction, progress, settings.threads(), locatedTables);
+                ownTransaction, readTransaction, progress, settings.threads(), locatedTables, appliedSignal);
     }
 
     @Bean

@@ -76,6 +76,7 @@ final class ReportTasklet implements Tasklet {
     private final RunProgress progress;
     private final int threads;
     private final LocatedTables locatedTables;
+    private final AppliedSignal appliedSignal;
     /** Small files are reported side by side (read lock); a large one alone (write lock). */
     private final ReadWriteLock oneAtATime = new ReentrantReadWriteLock();
     /** The folders this execution has made sure of: an office's thirteen files go to one (a system call or two each). */
@@ -83,7 +84,8 @@ final class ReportTasklet implements Tasklet {
 
     ReportTasklet(InboxLayout layout, SubmissionRepository submissions, IssueRepository issues, ResultCsvWriter csv,
                   ResultWorkbookWriter workbook, RegistryCache registryCache, Messages messages, TransactionTemplate ownTransaction,
-                  TransactionTemplate readTransaction, RunProgress progress, int threads, LocatedTables locatedTables) {
+                  TransactionTemplate readTransaction, RunProgress progress, int threads, LocatedTables locatedTables,
+                  AppliedSignal appliedSignal) {
         this.layout = layout;
         this.submissions = submissions;
         this.issues = issues;
@@ -96,6 +98,7 @@ final class ReportTasklet implements Tasklet {
         this.progress = progress;
         this.threads = threads;
         this.locatedTables = locatedTables;
+        this.appliedSignal = appliedSignal;
     }
 
     @Override
@@ -106,11 +109,29 @@ final class ReportTasklet implements Tasklet {
         UnitRegistry registry = registryCache.current();
         List<Submission> toMove = submissions.byRun(runId).stream().filter(s -> s.movedTo() == null).toList();
         progress.phase(RunProgress.Phase.REPORT, toMove.size(), 0);
+        // The files holding an annual report last: run's aggregation, beside this step, checks those reports against the
+        // sub-periods of their year, and their results are written once it has committed, with its warnings.
+        java.util.Set<Long> annual = submissions.withAnnualReports(runId);
+        List<Submission> first = toMove.stream().filter(s -> !annual.contains(s.id())).toList();
+        List<Long> last = toMove.stream().map(Submission::id).filter(annual::contains).toList();
+        AtomicInteger done = new AtomicInteger();
+        reportAll(first, registry, today, done);
+        if (!last.isEmpty()) {
+            if (appliedSignal.awaitAggregated()) {
+                log.debug("{} file(s) with an annual report reported after the aggregation", last.size());
+            }
+            // read again: the aggregation recounted the warnings of the files its check warns about
+            reportAll(submissions.byIds(last), registry, today, done);
+        }
+        contribution.incrementWriteCount(done.get());
+        return RepeatStatus.FINISHED;
+    }
+
+    private void reportAll(List<Submission> files, UnitRegistry registry, LocalDate today, AtomicInteger done) throws IOException {
         // One office's files go to one folder, where a name may be taken by the file before: an office's files
         // are reported one after another, different offices side by side.
-        Collection<List<Submission>> byOffice = toMove.stream()
+        Collection<List<Submission>> byOffice = files.stream()
                 .collect(Collectors.groupingBy(s -> Objects.toString(s.officeCode(), ""), LinkedHashMap::new, Collectors.toList())).values();
-        AtomicInteger done = new AtomicInteger();
         if (threads <= 1 || byOffice.size() <= 1) {
             for (List<Submission> office : byOffice) {
                 reportOffice(office, registry, today, done);
@@ -118,8 +139,6 @@ final class ReportTasklet implements Tasklet {
         } else {
             reportInParallel(byOffice, registry, today, done);
         }
-        contribution.incrementWriteCount(done.get());
-        return RepeatStatus.FINISHED;
     }
 
     private void reportInParallel(Collection<List<Submission>> byOffice, UnitRegistry registry, LocalDate today, AtomicInteger done)

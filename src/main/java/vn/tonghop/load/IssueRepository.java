@@ -108,14 +108,14 @@ public class IssueRepository {
             WHERE submission_id = ? ORDER BY row_number NULLS FIRST, id""";
 
     /**
-     * What a file's results list: the issues found while it was read and applied. The aggregation's cross-check of an
-     * annual figure against its sub-periods comes later (in {@code run}, while the results are still being written):
-     * it is not listed ({@code annual.mismatch}), so that a clerk's results do not depend on which of the two got
-     * there first.
+     * What a file's results list: the issues found while it was read and applied, and the aggregation's cross-check of
+     * an annual figure against its sub-periods ({@code annual.mismatch}) where it has run: in {@code run} the report step
+     * writes the results of the files holding an annual report once the aggregation beside it has committed
+     * ({@code AppliedSignal}); after an {@code ingest} alone the check comes with the next aggregation, after the results.
      */
     private static final String FOR_RESULTS = """
             SELECT severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM issue
-            WHERE submission_id = ? AND code <> 'annual.mismatch' ORDER BY row_number NULLS FIRST, id""";
+            WHERE submission_id = ? ORDER BY row_number NULLS FIRST, id""";
 
     private static final RowMapper<Issue> ISSUE = (rs, i) -> new Issue(
             Severity.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)), rs.getString(2), rs.getString(3),
@@ -142,8 +142,7 @@ public class IssueRepository {
         jdbc.query("""
                 SELECT submission_id, severity, code, sheet, row_number, column_name, cell_value, commune_code, message FROM (
                     SELECT i.*, row_number() OVER (PARTITION BY i.submission_id ORDER BY i.row_number NULLS FIRST, i.id) AS n
-                    FROM issue i JOIN unnest(CAST(? AS bigint[])) AS f(id) ON f.id = i.submission_id
-                    WHERE i.code <> 'annual.mismatch') x
+                    FROM issue i JOIN unnest(CAST(? AS bigint[])) AS f(id) ON f.id = i.submission_id) x
                 WHERE n <= ? ORDER BY submission_id, n""", rs -> {
             found.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Issue(
                     Severity.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3), rs.getString(4),

@@ -238,6 +238,13 @@ public class SubmissionRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE id = ANY(CAST(? AS bigint[])) ORDER BY id", this::map, "{" + list + "}");
     }
 
+    /** Which of the run's files hold an annual report in force: the ones the aggregation's annual check may warn about. */
+    public java.util.Set<Long> withAnnualReports(long runId) {
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                SELECT DISTINCT r.submission_id FROM report r JOIN submission s ON s.id = r.submission_id
+                WHERE s.run_id = ? AND r.period_type = 'YEAR' AND r.superseded_by IS NULL""", Long.class, runId));
+    }
+
     public List<Submission> byRunAndStatus(long runId, String status) {
         return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE run_id = ? AND status = ? ORDER BY id", this::map, runId, status);
     }

@@ -116,11 +116,12 @@ class AggregatorTest {
 
     /**
      * The cross-check runs in the aggregation, which {@code run} starts while the report step still writes the results:
-     * the file's warning count has it, its results (written before or after, by chance) never do; and when a
-     * correction makes the figures agree, the warning and its count go.
+     * the report step writes the results of a file holding an annual report after the aggregation has committed, so the
+     * file's results list the warning its count has; and when a correction makes the figures agree, the warning and its
+     * count go.
      */
     @Test
-    void aggregate_whenAnnualAndSubPeriodsDisagree_thenTheFileCountsTheWarningButItsResultsDoNotListItUntilACorrectionClearsIt()
+    void aggregate_whenAnnualAndSubPeriodsDisagree_thenTheFileCountsTheWarningAndItsResultsListIt_untilACorrectionClearsIt()
             throws IOException {
         drop("063", "vu-muon-2023.csv", """
                 ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
@@ -131,11 +132,8 @@ class AggregatorTest {
         assertThat(cli.run("run", "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString()).exitCode()).isZero();
 
         assertThat(jdbc.queryForObject("SELECT warnings FROM submission WHERE file_name = 'vu-muon-2023.csv'", Integer.class)).isEqualTo(1);
-        Path results;
-        try (Stream<Path> found = Files.walk(work.resolve("archive"))) {
-            results = found.filter(f -> f.getFileName().toString().equals("vu-muon-2023.ketqua.csv")).findFirst().orElseThrow();
-        }
-        assertThat(Files.readString(results, StandardCharsets.UTF_8)).doesNotContain("cộng các kỳ trong năm");
+        assertThat(Files.readString(results("vu-muon-2023.ketqua.csv"), StandardCharsets.UTF_8))
+                .contains("Xã Vũ Muộn: Số buổi tuyên truyền, phổ biến pháp luật báo cáo năm ghi 30 nhưng cộng các kỳ trong năm được 26.");
 
         drop("063", "vu-muon-2023-h2-sua.csv", """
                 ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
@@ -146,6 +144,42 @@ class AggregatorTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM issue WHERE code = 'annual.mismatch'", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT warnings FROM submission WHERE file_name = 'vu-muon-2023.csv'", Integer.class)).isZero();
         assertThat(value("commune", "02005", "propaganda_sessions")).isEqualByComparingTo("30");
+    }
+
+    /** The clerk's case: her quarters and, in a later file of the same run, the year that disagrees with them. */
+    @Test
+    void aggregate_whenTheAnnualFileComesAfterItsQuartersInTheSameRun_thenItsResultsListTheWarningAndItsSummaryCountsIt()
+            throws Exception {
+        drop("063", "vu-muon-quy-2023.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02005,2023-Q1,propaganda_sessions,5
+                02005,2023-Q2,propaganda_sessions,5
+                02005,2023-Q3,propaganda_sessions,5
+                02005,2023-Q4,propaganda_sessions,5
+                """);
+        drop("063", "vu-muon-nam-2023.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02005,2023,propaganda_sessions,30
+                """);
+        assertThat(cli.run("run", "--inbox", work.resolve("inbox").toString(), "--out", work.resolve("out").toString()).exitCode()).isZero();
+
+        assertThat(Files.readString(results("vu-muon-nam-2023.ketqua.csv"), StandardCharsets.UTF_8))
+                .contains("báo cáo năm ghi 30 nhưng cộng các kỳ trong năm được 20");
+        assertThat(Files.readString(results("vu-muon-quy-2023.ketqua.csv"), StandardCharsets.UTF_8)).doesNotContain("cộng các kỳ");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(results("vu-muon-nam-2023.ketqua.xlsx").toFile())) {
+            var summary = workbook.getSheetAt(0);
+            StringBuilder text = new StringBuilder();
+            summary.forEach(row -> row.forEach(cell -> text.append(new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell)).append('|')));
+            assertThat(text.toString()).contains("Số cảnh báo|1|");
+            var cell = workbook.getSheetAt(1).getRow(1).getCell(3);
+            assertThat(cell.getCellComment().getString().getString()).contains("cộng các kỳ trong năm được 20");
+        }
+    }
+
+    private Path results(String name) throws IOException {
+        try (Stream<Path> found = Files.walk(work.resolve("archive"))) {
+            return found.filter(f -> f.getFileName().toString().equals(name)).findFirst().orElseThrow();
+        }
     }
 
     @Test
