@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine;
+import vn.tonghop.validate.Messages;
 
 /** Runs the picocli command line once the application has started (disabled in tests). */
 @Component
@@ -34,6 +35,17 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         return exitCode;
     }
 
+    /**
+     * A command line tonghop cannot take (an unknown option, a missing value): the reason on one line, then where the
+     * usage is, rather than the whole usage after it; exit code 2.
+     */
+    static int badUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("tonghop: " + e.getMessage());
+        command.getErr().println(Messages.vietnamese().get("cli.seeHelp", command.getCommandSpec().qualifiedName()));
+        return ExitCodes.USAGE;
+    }
+
     /** The command line, its commands created by Spring so they get their collaborators injected. */
     public static CommandLine newCommandLine(ApplicationContext context) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
@@ -47,6 +59,7 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
             }
         };
         CommandLine commandLine = new CommandLine(TonghopCommand.class, factory);
+        commandLine.setParameterExceptionHandler(CliRunner::badUsage);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("tonghop: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             org.slf4j.LoggerFactory.getLogger(CliRunner.class).error("Command failed", e);

@@ -76,7 +76,14 @@ public class HistoryCommand implements Callable<Integer> {
                     rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11), new LinkedHashMap<>()));
         }, code, year);
         if (versions.isEmpty()) {
-            out.println(messages.get("history.none", code, year));
+            List<String> known = jdbc.queryForList(
+                    "SELECT unit_type || ' ' || name FROM unit WHERE level = 'commune' AND code = ? ORDER BY valid_from DESC LIMIT 1",
+                    String.class, code);
+            if (known.isEmpty()) {
+                spec.commandLine().getErr().println(messages.get("history.unknownCommune", code));
+                return ExitCodes.USAGE;
+            }
+            out.println(messages.get("history.none", known.get(0) + " (" + code + ")", year));
             return ExitCodes.OK;
         }
         Map<Long, Version> byId = new HashMap<>();

@@ -39,7 +39,9 @@ public final class UsageOnly {
 
     /** The command line, for reading only. */
     static CommandLine commandLine() {
-        return new CommandLine(TonghopCommand.class, new NoCollaborators());
+        CommandLine commandLine = new CommandLine(TonghopCommand.class, new NoCollaborators());
+        commandLine.setParameterExceptionHandler(CliRunner::badUsage);
+        return commandLine;
     }
 
     /**

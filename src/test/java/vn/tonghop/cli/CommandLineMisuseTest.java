@@ -117,4 +117,18 @@ class CommandLineMisuseTest {
         assertThat(history.err()).contains("\"hai nghìn\" không phải một năm (năm báo cáo từ 2000 đến " + last + ").");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM aggregate_state", Integer.class)).isZero();
     }
+
+    @Test
+    void run_withAnUnknownOption_thenExit2WithTheReasonOnOneLineAndWhereTheUsageIs() {
+        int before = runs();
+
+        Cli.Result wrong = cli.run("run", "--inbx", work.resolve("inbox").toString());
+
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err().strip().lines()).containsExactly(
+                "tonghop: Unknown options: '--inbx', '" + work.resolve("inbox") + "'",
+                "Xem cách dùng: tonghop run --help");
+        assertThat(wrong.out()).isEmpty();
+        assertThat(runs()).isEqualTo(before);
+    }
 }

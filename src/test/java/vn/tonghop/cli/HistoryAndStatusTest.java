@@ -134,7 +134,13 @@ class HistoryAndStatusTest {
     void history_whenTheCommuneHasNoReportThatYearOrTheCodeIsWrong_thenItSaysSo() throws IOException {
         twoRuns();
 
-        assertThat(cli.run("history", "--commune", "01975", "--year", "2022").out()).isEqualTo("Xã 01975 chưa có báo cáo nào của năm 2022.\n");
+        assertThat(cli.run("history", "--commune", "01975", "--year", "2022").out())
+                .isEqualTo("Xã Vi Hương (01975) chưa có báo cáo nào của năm 2022.\n");
+        Cli.Result unknown = cli.run("history", "--commune", "99999", "--year", "2023");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).isEqualTo("tonghop: mã xã 99999 không có trong danh mục đơn vị hành chính"
+                + " (tonghop units import nạp danh mục).\n");
+        assertThat(unknown.out()).isEmpty();
         Cli.Result wrong = cli.run("history", "--commune", "Vi Hương", "--year", "2023");
         assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrong.err()).isEqualTo("tonghop: --commune phải là mã xã 5 chữ số, không phải \"Vi Hương\".\n");
