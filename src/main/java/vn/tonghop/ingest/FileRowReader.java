@@ -257,7 +257,7 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
         state.opened(new FileContext(office, submission.officeCode(), filePeriod, registry, LocalDate.now()),
                 new TotalRowCheck(form, messages), new PeerOutlierCheck(form, messages), file.format(), file.encoding(), table.sheet().name(),
                 filePeriod == null ? null : filePeriod.code(), columns, fileIssues);
-        rows = new RowExtractor(file, table, vocabulary);
+        rows = new RowExtractor(file, table, vocabulary, filePeriod);
     }
 
     /**

@@ -21,28 +21,24 @@ import java.util.PriorityQueue;
 /**
  * Gathers the rows of a long table (one value per row) into one group per (unit code, period), in bounded
  * memory. Up to {@code runLines} rows are sorted in memory; a larger file is sorted in runs written to
- * temporary files and merged, so a national export costs disk, not heap. Groups come out ordered by unit
- * code and period, each with its rows in file order. Closing deletes the temporary files.
+ * temporary files and merged, so a national export costs disk, not heap. Groups come out ordered by their
+ * key, each with its rows in file order. Closing deletes the temporary files.
  */
 final class LongTableGrouper implements Closeable {
 
     /** Rows sorted in memory before a run is written to disk (a few tens of megabytes of heap). */
     static final int RUN_LINES = 100_000;
 
-    /** What a group needs of one row, as typed (the cells are stripped only to compare keys). */
-    record Line(int row, String unitCode, String period, String unitName, String indicator, String value) {
-
-        String key() {
-            return strip(unitCode) + '\u0000' + strip(period);
-        }
-
-        private static String strip(String text) {
-            return text == null ? "" : text.strip();
-        }
+    /**
+     * What a group needs of one row: its cells as typed, and the key of the group it belongs to.
+     *
+     * @param group the unit and period the row is for as the caller reads them, not as typed: {@code 2023} and
+     *              {@code năm 2023} are one period, so rows spelling it either way make one group
+     */
+    record Line(int row, String group, String unitCode, String period, String unitName, String indicator, String value) {
     }
 
-    private static final Comparator<Line> ORDER = Comparator.comparing((Line line) -> Line.strip(line.unitCode()))
-            .thenComparing(line -> Line.strip(line.period())).thenComparingInt(Line::row);
+    private static final Comparator<Line> ORDER = Comparator.comparing(Line::group).thenComparingInt(Line::row);
 
     private final int runLines;
     private final List<Path> runs = new ArrayList<>();
@@ -60,7 +56,7 @@ final class LongTableGrouper implements Closeable {
         }
     }
 
-    /** The groups, once every row was added: each a non-empty list of rows sharing unit code and period. */
+    /** The groups, once every row was added: each a non-empty list of rows sharing a group key. */
     Iterator<List<Line>> groups() {
         buffer.sort(ORDER);
         if (runs.isEmpty()) {
@@ -101,6 +97,7 @@ final class LongTableGrouper implements Closeable {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
                 for (Line line : buffer) {
                     out.writeInt(line.row());
+                    write(out, line.group());
                     write(out, line.unitCode());
                     write(out, line.period());
                     write(out, line.unitName());
@@ -139,7 +136,7 @@ final class LongTableGrouper implements Closeable {
         } catch (EOFException end) {
             return null;
         }
-        return new Line(row, read(in), read(in), read(in), read(in), read(in));
+        return new Line(row, read(in), read(in), read(in), read(in), read(in), read(in));
     }
 
     /** A run being merged: its stream and its next row. */
@@ -202,12 +199,12 @@ final class LongTableGrouper implements Closeable {
                     throw new NoSuchElementException();
                 }
                 List<Line> group = new ArrayList<>();
-                String key = pending.key();
+                String key = pending.group();
                 group.add(pending);
                 pending = null;
                 while (sorted.hasNext()) {
                     Line line = sorted.next();
-                    if (!line.key().equals(key)) {
+                    if (!line.group().equals(key)) {
                         pending = line;
                         break;
                     }

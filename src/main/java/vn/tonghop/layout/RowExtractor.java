@@ -9,13 +9,19 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import vn.tonghop.form.ColumnRole;
+import vn.tonghop.normalise.Period;
+import vn.tonghop.normalise.PeriodParser;
 import vn.tonghop.read.CloseableIterator;
 import vn.tonghop.read.RawRow;
 import vn.tonghop.read.TableFile;
+import vn.tonghop.registry.UnitRegistry;
 
 /**
  * Streams the rows below a located header as {@link SubmittedRow}s. Wide tables give one row per
- * line; long tables are grouped by (unit code, period), sorted on disk when they are large.
+ * line; long tables are grouped by (unit code, period), sorted on disk when they are large. A long table's
+ * rows are grouped by the unit and period they mean, not by how they are typed: {@code 2023} and
+ * {@code năm 2023} are the same annual report, {@code 2026} and {@code 02026} the same commune, and a blank
+ * period cell is the file's period (the validator reads each group's cells the same way).
  */
 public final class RowExtractor implements CloseableIterator<SubmittedRow> {
 
@@ -27,12 +33,21 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     private final CloseableIterator<RawRow> rows;
     private final Iterator<SubmittedRow> longRows;
     private final LongTableGrouper longGroups = new LongTableGrouper(LongTableGrouper.RUN_LINES);
+    private final PeriodParser periods = new PeriodParser();
+    private final Period filePeriod;
     private SubmittedRow next;
     private boolean firstDataRow = true;
 
-    public RowExtractor(TableFile file, LocatedTable table, HeaderVocabulary vocabulary) throws IOException {
+    /**
+     * Opens the table's rows; a long table is read and grouped at once.
+     *
+     * @param filePeriod the period the file states above its table or in its name, which a long table's row with a
+     *                   blank period cell is for; null when it states none
+     */
+    public RowExtractor(TableFile file, LocatedTable table, HeaderVocabulary vocabulary, Period filePeriod) throws IOException {
         this.table = table;
         this.vocabulary = vocabulary;
+        this.filePeriod = filePeriod;
         this.rows = file.rows(table.sheet());
         this.longRows = table.shape() == TableShape.LONG ? groupLong() : null;
     }
@@ -90,8 +105,10 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
             if (raw.rowNumber() <= table.headerLastRow() || isBlank(raw.cells())) {
                 continue;
             }
-            longGroups.add(new LongTableGrouper.Line(raw.rowNumber(), rawText(raw, ColumnRole.UNIT_CODE),
-                    rawText(raw, ColumnRole.PERIOD), rawText(raw, ColumnRole.UNIT_NAME), text(raw, ColumnRole.LONG_INDICATOR),
+            String unitCode = rawText(raw, ColumnRole.UNIT_CODE);
+            String period = rawText(raw, ColumnRole.PERIOD);
+            longGroups.add(new LongTableGrouper.Line(raw.rowNumber(), groupKey(unitCode, period), unitCode, period,
+                    rawText(raw, ColumnRole.UNIT_NAME), text(raw, ColumnRole.LONG_INDICATOR),
                     cell(raw, table.roleColumns().get(ColumnRole.LONG_VALUE)).raw()));
         }
         Iterator<List<LongTableGrouper.Line>> groups = longGroups.groups();
@@ -106,6 +123,24 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
                 return longRow(groups.next());
             }
         };
+    }
+
+    /**
+     * The (unit, period) a long table's row is for, as the validator will read its cells: the commune code as the
+     * registry looks it up and the period's code. A cell neither reading understands keeps its stripped text, so
+     * its rows still gather and the validator reports it once.
+     */
+    private String groupKey(String unitCode, String period) {
+        String typedCode = unitCode == null ? "" : unitCode.strip();
+        String code = UnitRegistry.normaliseCode(typedCode, 5);
+        String typedPeriod = period == null ? "" : period.strip();
+        String periodKey;
+        if (typedPeriod.isEmpty()) {
+            periodKey = filePeriod == null ? "" : filePeriod.code();
+        } else {
+            periodKey = periods.parse(typedPeriod).map(Period::code).orElse(typedPeriod);
+        }
+        return (code == null ? typedCode : code) + '\u0000' + periodKey;
     }
 
     private SubmittedRow longRow(List<LongTableGrouper.Line> group) {

@@ -167,7 +167,7 @@ public class ServeWarmUp {
                 try (TableFile table = new TableFiles().open(file)) {
                     Optional<LocatedTable> located = new TableLocator(vocabulary).locate(table);
                     if (located.isPresent()) {
-                        try (RowExtractor extractor = new RowExtractor(table, located.get(), vocabulary)) {
+                        try (RowExtractor extractor = new RowExtractor(table, located.get(), vocabulary, null)) {
                             while (extractor.hasNext()) {
                                 extractor.next();
                                 rows++;

@@ -77,12 +77,17 @@ public final class RowValidator {
         checkRules(row, communeCode, values, sources, issues);
         // Long form: a code the form does not have is reported and its value left out, the rest of the commune's values
         // taken (as a wide file's unknown column is); the same indicator twice for one commune and period is ambiguous.
+        Map<String, List<SourceCell>> repeated = new LinkedHashMap<>();
         for (SourceCell unknown : row.unknownIndicators()) {
-            boolean repeated = vocabulary.indicatorCode(unknown.column()).isPresent();
-            String key = repeated ? "cell.repeatedIndicator" : "cell.unknownIndicator";
-            issues.add(new Issue(repeated ? Severity.ERROR : Severity.WARNING, key, row.sheet(), unknown.rowNumber(), unknown.column(),
-                    unknown.raw(), communeCode, messages.get(key, unknown.column(), form.code())));
+            Optional<String> code = vocabulary.indicatorCode(unknown.column());
+            if (code.isPresent()) {
+                repeated.computeIfAbsent(code.get(), c -> firstGiven(row, c)).add(unknown);
+            } else {
+                issues.add(new Issue(Severity.WARNING, "cell.unknownIndicator", row.sheet(), unknown.rowNumber(), unknown.column(),
+                        unknown.raw(), communeCode, messages.get("cell.unknownIndicator", unknown.column(), form.code())));
+            }
         }
+        repeated.values().forEach(cells -> repeatedIndicator(row, cells, communeCode, issues));
         boolean accepted = issues.stream().noneMatch(Issue::isError);
         if (accepted && commune != null && !row.hasAnyValue()) {
             issues.add(rowIssue(Severity.WARNING, "row.noValues", row, null, communeCode,
@@ -90,6 +95,30 @@ public final class RowValidator {
             accepted = false;
         }
         return Optional.of(new CheckedRow(row, commune, period, accepted ? values : Map.of(), sources, issues, accepted));
+    }
+
+    /**
+     * Long form: one indicator given on several lines for one commune and period, its first line first. Each line is
+     * marked, naming the indicator, the lines and the values they give, so the clerk sees which one to delete.
+     */
+    private void repeatedIndicator(SubmittedRow row, List<SourceCell> cells, String communeCode, List<Issue> issues) {
+        String rows = cells.stream().map(c -> String.valueOf(c.rowNumber())).collect(Collectors.joining(", "));
+        String values = cells.stream().map(c -> '"' + c.raw().strip() + '"').collect(Collectors.joining(", "));
+        String message = messages.get("cell.repeatedIndicator", cells.get(0).column(), rows, values);
+        for (SourceCell cell : cells) {
+            issues.add(new Issue(Severity.ERROR, "cell.repeatedIndicator", row.sheet(), cell.rowNumber(), cell.column(), cell.raw(),
+                    communeCode, message));
+        }
+    }
+
+    /** The line that first gave an indicator, as a list the later lines giving it again are added to. */
+    private static List<SourceCell> firstGiven(SubmittedRow row, String code) {
+        List<SourceCell> cells = new ArrayList<>();
+        SourceCell first = row.cells().get(code);
+        if (first != null) {
+            cells.add(first);
+        }
+        return cells;
     }
 
     /** True when some indicator cell holds a number or a yes/no answer, i.e. the line carries data. */

@@ -68,6 +68,53 @@ class LongFormIngestTest {
         bed.ingest();
 
         assertThat(bed.values("vi-huong-2023.csv")).isEqualTo(Map.of("02005", Map.of("propaganda_sessions", 25L)));
-        assertThat(bed.issues("vi-huong-2023.csv")).singleElement().asString().startsWith("error 3 cell.repeatedIndicator: ");
+        String message = "Chỉ tiêu \"propaganda_sessions\" được ghi nhiều lần cho cùng xã và kỳ báo cáo (dòng 2, 3; giá trị \"21\", \"12\"); "
+                + "mỗi chỉ tiêu chỉ được ghi một lần, nên các giá trị của xã cho kỳ này đều bị từ chối.";
+        assertThat(bed.issues("vi-huong-2023.csv")).containsExactly(
+                "error 2 cell.repeatedIndicator: " + message,
+                "error 3 cell.repeatedIndicator: " + message);
+    }
+
+    @Test
+    void ingest_whenOneCommunesLinesTypeTheSamePeriodTwoWays_thenTheyAreOneReportWithAllItsValues() {
+        IngestBed bed = new IngestBed(context, jdbc, work);
+        bed.write("064", "e3-xuat-2023.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02020,2023,propaganda_sessions,3
+                02020,năm 2023,households_total,300
+                """.getBytes(StandardCharsets.UTF_8));
+
+        Cli.Result result = bed.ingest();
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        IngestBed.Outcome outcome = bed.outcome("e3-xuat-2023.csv");
+        assertThat(outcome.status()).isEqualTo("applied");
+        assertThat(outcome.rowsAccepted()).isEqualTo(1);
+        assertThat(outcome.rowsRejected()).isZero();
+        assertThat(bed.values("e3-xuat-2023.csv")).isEqualTo(Map.of("02020", Map.of("propaganda_sessions", 3L, "households_total", 300L)));
+        assertThat(bed.periods("e3-xuat-2023.csv")).isEqualTo(Map.of("02020", "2023"));
+        assertThat(bed.issues("e3-xuat-2023.csv")).isEmpty();
+    }
+
+    @Test
+    void ingest_whenAnIndicatorIsGivenTwiceUnderTwoSpellingsOfOnePeriod_thenTheIndicatorAndBothLinesAreNamedNotTheCommunesRows() {
+        IngestBed bed = new IngestBed(context, jdbc, work);
+        bed.write("064", "e3-xuat-2023.csv", """
+                ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
+                02020,2023,propaganda_sessions,3
+                02020,2023,households_total,300
+                02056,2023,propaganda_sessions,9
+                02020,năm 2023,propaganda_sessions,4
+                """.getBytes(StandardCharsets.UTF_8));
+
+        bed.ingest();
+
+        assertThat(bed.values("e3-xuat-2023.csv")).isEqualTo(Map.of("02056", Map.of("propaganda_sessions", 9L)));
+        String message = "Chỉ tiêu \"propaganda_sessions\" được ghi nhiều lần cho cùng xã và kỳ báo cáo (dòng 2, 5; giá trị \"3\", \"4\"); "
+                + "mỗi chỉ tiêu chỉ được ghi một lần, nên các giá trị của xã cho kỳ này đều bị từ chối.";
+        assertThat(bed.issues("e3-xuat-2023.csv")).containsExactly(
+                "error 2 cell.repeatedIndicator: " + message,
+                "error 5 cell.repeatedIndicator: " + message);
+        assertThat(bed.outcome("e3-xuat-2023.csv").rowsRejected()).isEqualTo(1);
     }
 }

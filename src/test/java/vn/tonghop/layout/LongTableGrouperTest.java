@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class LongTableGrouperTest {
 
+    /** A line whose group is its unit and period as typed, stripped (the caller's reading of them, for these tests). */
+    private static LongTableGrouper.Line line(int row, String unit, String period, String unitName, String indicator, String value) {
+        String group = (unit == null ? "" : unit.strip()) + '\u0000' + (period == null ? "" : period.strip());
+        return new LongTableGrouper.Line(row, group, unit, period, unitName, indicator, value);
+    }
+
     /** An export sorted by indicator, then unit: every unit's rows are scattered over the whole file. */
     private static List<LongTableGrouper.Line> scattered() {
         List<LongTableGrouper.Line> lines = new ArrayList<>();
@@ -21,10 +27,10 @@ class LongTableGrouperTest {
         int row = 2;
         for (String indicator : indicators) {
             for (String unit : units) {
-                lines.add(new LongTableGrouper.Line(row++, unit, "2023", null, indicator, String.valueOf(row)));
+                lines.add(line(row++, unit, "2023", null, indicator, String.valueOf(row)));
             }
         }
-        lines.add(new LongTableGrouper.Line(row, "01969", "2022", null, "propaganda_sessions", "1"));
+        lines.add(line(row, "01969", "2022", null, "propaganda_sessions", "1"));
         return lines;
     }
 
@@ -62,13 +68,29 @@ class LongTableGrouperTest {
     @Test
     void groups_whenCellsAreMissingOrNonAscii_thenTheyComeBackFromDiskAsTyped() {
         try (LongTableGrouper grouper = new LongTableGrouper(1)) {
-            grouper.add(new LongTableGrouper.Line(7, "02002", null, "Xã Cao Sơn", "Số buổi tuyên truyền", "1.800"));
-            grouper.add(new LongTableGrouper.Line(8, "02002", null, null, "x".repeat(70_000), ""));
+            grouper.add(line(7, "02002", null, "Xã Cao Sơn", "Số buổi tuyên truyền", "1.800"));
+            grouper.add(line(8, "02002", null, null, "x".repeat(70_000), ""));
 
             List<LongTableGrouper.Line> group = grouper.groups().next();
 
-            assertThat(group).containsExactly(new LongTableGrouper.Line(7, "02002", null, "Xã Cao Sơn", "Số buổi tuyên truyền", "1.800"),
-                    new LongTableGrouper.Line(8, "02002", null, null, "x".repeat(70_000), ""));
+            assertThat(group).containsExactly(line(7, "02002", null, "Xã Cao Sơn", "Số buổi tuyên truyền", "1.800"),
+                    line(8, "02002", null, null, "x".repeat(70_000), ""));
+        }
+    }
+
+    @Test
+    void groups_whenRowsTypeTheirPeriodDifferentlyUnderOneKey_thenOneGroupInFileOrderFromDiskAsInMemory() {
+        for (int runLines : new int[] {LongTableGrouper.RUN_LINES, 1}) {
+            try (LongTableGrouper grouper = new LongTableGrouper(runLines)) {
+                grouper.add(new LongTableGrouper.Line(3, "02026\u00002023", "02026", "năm 2023", null, "households_total", "300"));
+                grouper.add(new LongTableGrouper.Line(2, "02026\u00002023", "02026", "2023", null, "propaganda_sessions", "3"));
+                grouper.add(new LongTableGrouper.Line(4, "02026\u00002023-Q1", "02026", "quý I/2023", null, "propaganda_sessions", "1"));
+
+                List<String> groups = new ArrayList<>();
+                grouper.groups().forEachRemaining(group -> groups.add(group.stream().map(l -> l.row() + ":" + l.period()).toList().toString()));
+
+                assertThat(groups).as("runs of %d lines", runLines).containsExactly("[2:2023, 3:năm 2023]", "[4:quý I/2023]");
+            }
         }
     }
 

@@ -34,7 +34,7 @@ class TotalRowTest {
         List<String> kinds = new ArrayList<>();
         try (TableFile file = new TableFiles().open(csv)) {
             LocatedTable table = new TableLocator(vocabulary).locate(file).orElseThrow();
-            try (RowExtractor rows = new RowExtractor(file, table, vocabulary)) {
+            try (RowExtractor rows = new RowExtractor(file, table, vocabulary, null)) {
                 rows.forEachRemaining(row -> kinds.add(row.unitName().raw() + ":" + row.kind()));
             }
         }
