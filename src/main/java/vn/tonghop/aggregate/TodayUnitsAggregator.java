@@ -17,7 +17,9 @@ import vn.tonghop.registry.RegistryImporter;
  * Rebuilds one year of {@code aggregate_today}: the year's commune figures ({@code aggregate_value}) re-keyed by
  * today's units (the registry's versions without an end) through the July 2025 reform mapping.
  *
- * <p>Each commune of the year is a <i>source</i>, of one kind:
+ * <p>Each commune of the year is a <i>source</i>: every commune row of the year, and every commune the registry holds at
+ * the year's end under a today's province that receives something, though its old province sent nothing (no row of
+ * the year, no value: it counts as expected). A source is of one kind:
  * <ul>
  * <li>{@code same}: its version in the year began on or after the reform and it is still in force: it is its own
  *     today's unit;</li>
@@ -62,6 +64,8 @@ public class TodayUnitsAggregator {
             jdbc.update(DROP_WORK_TABLES, p);
             catalog.sync();
             jdbc.update(TODAY_UNITS, p);
+            // A temporary table has no statistics of its own: unknown, its 3,355 units were joined by nested loops.
+            jdbc.getJdbcOperations().execute("ANALYZE today_unit");
             int removed = jdbc.update("DELETE FROM aggregate_today WHERE form_code = :form AND year = :year", p);
             Integer units = jdbc.queryForObject("SELECT count(*) FROM today_unit", p, Integer.class);
             if (units == null || units == 0) {
@@ -104,9 +108,15 @@ public class TodayUnitsAggregator {
             """;
 
     /**
-     * Every commune row of the year with its kind and where it goes. The year's version of a code is the one the
-     * Aggregator used (the latest in force during the year); it tells a pre-reform commune from a new one that
-     * reuses its code (05467 was Cam Giá before the reform, Gia Sàng after).
+     * Every commune of the year with its kind and where it goes: the year's commune rows, and the communes the registry
+     * holds at the year's end that have none because their province sent nothing (the year's aggregation covers only
+     * the provinces with a report) but that lie under a today's province receiving something: today's Thái Nguyên (19)
+     * in 2024 expects the communes of old Thái Nguyên (19) as well as those of old Bắc Kạn (06), whichever of the two
+     * reported. Those have no values, so the sums do not change. They are looked for only in the provinces that can feed
+     * a receiving one (the provinces of the year's rows, where those went, the old provinces merged into them), not in
+     * the whole country: a year with nothing to re-key costs nothing. The year's version of a code is the one the
+     * Aggregator used (the latest in force during the year); it tells a pre-reform commune from a new one that reuses its
+     * code (05467 was Cam Giá before the reform, Gia Sàng after).
      */
     private static final String SOURCES = """
             CREATE TEMP TABLE today_source ON COMMIT DROP AS
@@ -114,10 +124,9 @@ public class TodayUnitsAggregator {
                 SELECT DISTINCT ON (code) code, valid_from FROM unit
                 WHERE level = 'commune' AND valid_from <= :yearEnd AND (valid_to IS NULL OR valid_to >= :yearStart)
                 ORDER BY code, valid_from DESC),
-            src AS (
-                SELECT DISTINCT a.unit_code AS code, a.province_code, a.communes_reporting AS reporting, a.communes_expected AS expected,
-                       coalesce(v.valid_from < :reformDay, false) AS pre_reform
-                FROM aggregate_value a LEFT JOIN version v ON v.code = a.unit_code
+            aggregated AS (
+                SELECT DISTINCT a.unit_code AS code, a.province_code, a.communes_reporting AS reporting, a.communes_expected AS expected
+                FROM aggregate_value a
                 WHERE a.form_code = :form AND a.year = :year AND a.level = 'commune'),
             mapped AS (
                 SELECT m.old_code, count(*) AS targets, bool_and(m.merge_type = 'full' AND m.n_new_targets = 1) AS whole,
@@ -127,20 +136,42 @@ public class TodayUnitsAggregator {
             province_mapped AS (
                 SELECT m.old_code, min(m.new_code) AS new_code FROM unit_mapping m
                 JOIN today_unit t ON t.level = 'province' AND t.code = m.new_code
-                WHERE m.old_level = 'province' GROUP BY m.old_code HAVING count(*) = 1 AND bool_and(m.merge_type = 'full'))
-            SELECT s.code, s.province_code, s.reporting, s.expected,
-                   CASE WHEN NOT s.pre_reform AND tc.code IS NOT NULL THEN 'same'
-                        WHEN s.pre_reform AND m.known AND m.whole AND m.targets = 1 THEN 'merged'
-                        WHEN s.pre_reform AND m.known AND m.targets >= 1 THEN 'split'
-                        ELSE 'unmapped' END AS kind,
-                   CASE WHEN NOT s.pre_reform AND tc.code IS NOT NULL THEN tc.code
-                        WHEN s.pre_reform AND m.known AND m.whole AND m.targets = 1 THEN m.new_code END AS commune_target,
-                   CASE WHEN NOT s.pre_reform THEN coalesce(tc.province_code, tp.code) ELSE pm.new_code END AS province_target
-            FROM src s
-            LEFT JOIN today_unit tc ON tc.level = 'commune' AND tc.code = s.code
-            LEFT JOIN today_unit tp ON tp.level = 'province' AND tp.code = s.province_code
-            LEFT JOIN mapped m ON m.old_code = s.code
-            LEFT JOIN province_mapped pm ON pm.old_code = s.province_code
+                WHERE m.old_level = 'province' GROUP BY m.old_code HAVING count(*) = 1 AND bool_and(m.merge_type = 'full')),
+            reachable AS (  -- every today's province the year's rows may go to (a superset of where they go)
+                SELECT DISTINCT a.province_code AS code FROM aggregated a
+                UNION SELECT pm.new_code FROM aggregated a JOIN province_mapped pm ON pm.old_code = a.province_code
+                UNION SELECT t.province_code FROM aggregated a JOIN today_unit t ON t.level = 'commune' AND t.code = a.code),
+            registry AS (  -- the communes in force at the year's end that may go there, with no row of the year
+                SELECT u.code, u.province_code, u.valid_from FROM unit u
+                WHERE u.level = 'commune' AND u.valid_from <= :yearEnd AND (u.valid_to IS NULL OR u.valid_to >= :yearEnd)
+                  AND (u.province_code IN (SELECT code FROM reachable)
+                       OR u.province_code IN (SELECT pm.old_code FROM province_mapped pm JOIN reachable r ON r.code = pm.new_code)
+                       OR u.code IN (SELECT t.code FROM today_unit t JOIN reachable r ON r.code = t.province_code WHERE t.level = 'commune'))
+                  AND NOT EXISTS (SELECT 1 FROM aggregated a WHERE a.code = u.code)),
+            src AS (
+                SELECT a.code, a.province_code, a.reporting, a.expected, coalesce(v.valid_from < :reformDay, false) AS pre_reform,
+                       false AS registry_only
+                FROM aggregated a LEFT JOIN version v ON v.code = a.code
+                UNION ALL
+                SELECT r.code, r.province_code, 0, 1, r.valid_from < :reformDay, true FROM registry r),
+            classified AS (
+                SELECT s.code, s.province_code, s.reporting, s.expected, s.registry_only,
+                       CASE WHEN NOT s.pre_reform AND tc.code IS NOT NULL THEN 'same'
+                            WHEN s.pre_reform AND m.known AND m.whole AND m.targets = 1 THEN 'merged'
+                            WHEN s.pre_reform AND m.known AND m.targets >= 1 THEN 'split'
+                            ELSE 'unmapped' END AS kind,
+                       CASE WHEN NOT s.pre_reform AND tc.code IS NOT NULL THEN tc.code
+                            WHEN s.pre_reform AND m.known AND m.whole AND m.targets = 1 THEN m.new_code END AS commune_target,
+                       CASE WHEN NOT s.pre_reform THEN coalesce(tc.province_code, tp.code) ELSE pm.new_code END AS province_target
+                FROM src s
+                LEFT JOIN today_unit tc ON tc.level = 'commune' AND tc.code = s.code
+                LEFT JOIN today_unit tp ON tp.level = 'province' AND tp.code = s.province_code
+                LEFT JOIN mapped m ON m.old_code = s.code
+                LEFT JOIN province_mapped pm ON pm.old_code = s.province_code)
+            SELECT c.code, c.province_code, c.reporting, c.expected, c.kind, c.commune_target, c.province_target
+            FROM classified c
+            WHERE NOT c.registry_only
+               OR c.province_target IN (SELECT province_target FROM classified WHERE NOT registry_only)
             """;
 
     /** A predecessor whose successor reported the same year itself is not added again. */

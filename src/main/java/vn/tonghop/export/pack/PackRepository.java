@@ -8,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -146,16 +149,34 @@ public class PackRepository {
         String unitLevel = byDistrict ? "district" : "commune";
         Map<String, UnitFigures> units = new HashMap<>();
         figures.values().stream().filter(f -> f.level().equals(unitLevel)).forEach(f -> units.put(f.code(), f));
-        Map<String, String> names = new HashMap<>();
-        if (todayUnits) {
-            jdbc.query("""
-                    SELECT DISTINCT level, unit_code, unit_name FROM aggregate_value
-                    WHERE form_code = :form AND year = :year AND level IN ('commune', 'province')""", params(year, province),
-                    rs -> {
-                        names.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
-                    });
-        }
+        Map<String, String> names = todayUnits ? sourceNames(year, figures.values()) : Map.of();
         return new YearFigures(year, figures.get("province:" + province), units, names);
+    }
+
+    /**
+     * The names of the year's units that today's units were made of, from the registry's version of each during the year
+     * (the one the aggregation names it by): a source whose province sent nothing has no aggregate row to take it from.
+     */
+    private Map<String, String> sourceNames(int year, Collection<UnitFigures> figures) {
+        Set<String> codes = new TreeSet<>();
+        figures.forEach(f -> {
+            codes.addAll(f.sources());
+            codes.addAll(f.splitSources());
+        });
+        Map<String, String> names = new HashMap<>();
+        if (codes.isEmpty()) {
+            return names;
+        }
+        jdbc.query("""
+                SELECT DISTINCT ON (level, code) level, code, name FROM unit
+                WHERE level IN ('commune', 'province') AND code IN (:codes)
+                  AND valid_from <= :yearEnd AND (valid_to IS NULL OR valid_to >= :yearStart)
+                ORDER BY level, code, valid_from DESC""",
+                params(year, null).addValue("codes", codes).addValue("yearStart", LocalDate.of(year - 1, 12, 15)),
+                rs -> {
+                    names.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
+                });
+        return names;
     }
 
     /**
