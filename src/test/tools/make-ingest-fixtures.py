@@ -16,6 +16,8 @@ same figures (ROWS below), so that each test can assert the exact values loaded.
     as .xls: title rows, a two-row merged header, total rows (matching, and one that does not add up),
     numbers stored as text, formulas with cached values, hidden and extra sheets, notes and signatures
     below the table, empty rows in the middle, date cells.
+  * Excel typed in the legacy fonts: TCVN3 (.VnTime) and VNI (VNI-Times) throughout, TCVN3 rows pasted under
+    a Unicode header, and a Unicode workbook whose Latin-1 characters (–, ½, ñ, ©, º) must stay as they are.
   * Periods: a period column, title lines, file names, and their conflicts.
   * Hostile files: header only, an .xlsx whose sheet XML declares an external entity.
 
@@ -352,9 +354,10 @@ def signatures():
             [blank(), blank(), s("Nguyễn Văn An", "b"), blank(), blank()] + across(s("Hoàng Thị Bình", "b"), 3)]
 
 
-def workbook(name, sheets, soffice):
-    """Writes name.xlsx and name.xls with LibreOffice from one flat-ODS document."""
-    body = FODS_HEAD + "".join(sheet_xml(*sh) for sh in sheets) + "</office:spreadsheet></office:body></office:document>\n"
+def workbook(name, sheets, soffice, font=None):
+    """Writes name.xlsx and name.xls with LibreOffice from one flat-ODS document (every cell in `font` if given)."""
+    head = FODS_HEAD if font is None else FODS_HEAD.replace('style:font-name="Times New Roman"', 'fo:font-family="%s"' % font)
+    body = head + "".join(sheet_xml(*sh) for sh in sheets) + "</office:spreadsheet></office:body></office:document>\n"
     with tempfile.TemporaryDirectory() as td:
         fods = os.path.join(td, name + ".fods")
         with open(fods, "w", encoding="utf-8") as f:
@@ -446,6 +449,50 @@ def make_excel(soffice):
 
 
 # ------------------------------------------------------------------------------------------------
+# Excel typed in a legacy font (.VnTime = TCVN3, VNI-Times = VNI): the cells hold the font's codes as
+# Latin-1 characters, which is what Excel and LibreOffice store when a clerk types in such a font.
+# ------------------------------------------------------------------------------------------------
+# The notes of the legacy workbooks: "Có" alone is TCVN3 "Cã", which reads as a syllable either way.
+LEGACY_NOTES = ["Đạt chuẩn", "", "Tổ tự quản về ANTT", "Có", ""]
+
+
+def legacy_table():
+    """Title rows, a header without a code column (communes matched by name, so the names must decode right,
+    as in the CSV encodings), the four communes and one of another district, a "Ghi chú" column."""
+    header = [s(h, "h") for h in ["STT", "Tên xã"] + INDICATOR_HEADERS + [H_NOTE]]
+    data = []
+    for i, (r, note) in enumerate(zip(ROWS + [FOREIGN], LEGACY_NOTES), 1):
+        data.append([n(i, "t"), s(r[1])] + [n(number(t)) for t in r[2:6]] + [s(r[6]), s(note) if note else blank("t")])
+    return heading(width=8) + [header], data
+
+
+def typed_in(rows, encode):
+    """The same rows with every text cell typed in a legacy font."""
+    for row in rows:
+        for c in row:
+            if isinstance(c, Cell) and c.kind == "s":
+                c.value = encode(c.value)
+    return rows
+
+
+def make_legacy_excel(soffice):
+    tcvn3 = lambda text: to_tcvn3(text).decode("latin-1")
+    vni = lambda text: to_vni(text).decode("latin-1") if any(ord(c) > 0x7F for c in text) else text
+    head, data = legacy_table()
+    workbook("excel-phong-tcvn3", [("Bao cao", typed_in(head + data, tcvn3))], soffice, ".VnTime")
+    head, data = legacy_table()
+    workbook("excel-phong-vni", [("Bao cao", typed_in(head + data, vni))], soffice, "VNI-Times")
+    # The title and header in Unicode, the rows pasted from an old TCVN3 document.
+    head, data = legacy_table()
+    workbook("excel-tcvn3-dan-vao-unicode", [("Báo cáo", head + typed_in(data, tcvn3))], soffice)
+    # Unicode throughout, with Latin-1 characters that are also legacy font codes: never converted.
+    head = heading() + [[s("Huyện Bạch Thông – ½ năm, © Công an huyện", "i")], [s(h, "h") for h in ["STT", "Mã xã", "Tên xã"] + INDICATOR_HEADERS + [H_NOTE]]]
+    notes = ["Số hộ – ½ đạt", "Ông José Muñoz", "Peña, Nº 5", "Tổ tự quản về ANTT"]
+    data = [data_row(i, r) + [s(note)] for i, (r, note) in enumerate(zip(ROWS, notes), 1)]
+    workbook("excel-unicode-ky-tu-latin1", [("Báo cáo", head + data)], soffice)
+
+
+# ------------------------------------------------------------------------------------------------
 # Hostile files
 # ------------------------------------------------------------------------------------------------
 def make_hostile():
@@ -480,6 +527,7 @@ def main():
     make_encodings()
     make_periods()
     make_excel(args.soffice)
+    make_legacy_excel(args.soffice)
     make_hostile()
     print("wrote", len(os.listdir(OUT)), "files to", OUT)
 

@@ -587,7 +587,7 @@ public class ResultWorkbookWriter {
                 : submission.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).format(RECEIVED)));
         String format = submission.format() != null ? submission.format() : opened.file() == null ? null : opened.file().format();
         lines.add(line("format", format == null ? messages.get("ketqua.summary.unknown") : format.toUpperCase(Locale.ROOT)));
-        // a workbook has no text encoding: it is not opened again to be asked
+        // a workbook's is the legacy font the read step found, if any, as recorded: it is not opened again to be asked
         String encoding = submission.encoding() != null || (format != null && !"csv".equals(format)) ? submission.encoding()
                 : opened.file() == null ? null : opened.file().encoding();
         lines.add(line("encoding", encoding != null ? encoding

@@ -3,33 +3,45 @@ package vn.tonghop.read;
 import java.nio.charset.Charset;
 
 /**
- * Turns a CSV cell as read from the stream into its final text. A single-byte file is streamed as ISO-8859-1
- * and each cell decoded here as Windows-1258; in a file written in a legacy font, each cell is converted from
- * that font unless it reads better as it is (a header typed later in Unicode, a number).
+ * Turns a cell as read into its final text. A single-byte CSV is streamed as ISO-8859-1 and each cell decoded
+ * here as Windows-1258; in a file written in a legacy font (a CSV, or a workbook typed in .VnTime or VNI-Times),
+ * each cell is converted from that font unless it reads better as it is (a header typed later in Unicode, a
+ * number).
  */
 final class CellDecoder {
 
     private static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
 
-    private final TextEncoding encoding;
+    private final boolean singleByte;
+    private final LegacyFont font;
+    private final boolean tieToFont;
 
+    /** A CSV's cells: a tie goes to the legacy font in a single-byte file, to the plain reading in a Unicode one. */
     CellDecoder(TextEncoding encoding) {
-        this.encoding = encoding;
+        this(encoding.singleByte(), encoding.legacyFont(), encoding.singleByte());
+    }
+
+    /**
+     * @param tieToFont whether a cell that reads as well in the font as plainly is converted: yes where the text is
+     *                  legacy throughout (a single-byte CSV, a workbook typed wholly in the font), no where legacy
+     *                  text is only pasted among Unicode (Unicode's own ê, ã, ô are legacy codes too: "Tên xã"
+     *                  would read "Tờn xó")
+     */
+    CellDecoder(boolean singleByte, LegacyFont font, boolean tieToFont) {
+        this.singleByte = singleByte;
+        this.font = font;
+        this.tieToFont = tieToFont;
     }
 
     String decode(String raw) {
         if (raw.isEmpty()) {
             return raw;
         }
-        String plain = encoding.singleByte() ? windows1258(raw) : raw;
-        LegacyFont font = encoding.legacyFont();
+        String plain = singleByte ? windows1258(raw) : raw;
         if (font != null && hasLegacyCodes(raw) && !isUnicodeVietnamese(raw)) {
-            String converted = font.convert(fontCodes(raw, encoding.singleByte()));
+            String converted = font.convert(fontCodes(raw, singleByte));
             int gain = VietnameseSyllables.score(converted) - VietnameseSyllables.score(plain);
-            // A tie goes to the file's own encoding: a single-byte file is legacy throughout, while a
-            // Unicode file holds legacy text only where it was pasted in (and Unicode's own ê, ã, ô are
-            // legacy codes too: "Tên xã" would read "Tờn xó").
-            if (gain > 0 || (gain == 0 && encoding.singleByte())) {
+            if (gain > 0 || (gain == 0 && tieToFont)) {
                 return CellText.clean(converted);
             }
         }

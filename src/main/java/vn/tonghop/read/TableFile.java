@@ -26,14 +26,15 @@ public interface TableFile extends Closeable {
 
     /**
      * For CSV, the detected text encoding, e.g. {@code "UTF-8 (BOM)"}, {@code "UTF-16LE"},
-     * {@code "windows-1258"}, {@code "TCVN3"}, {@code "VNI"}; {@code null} for Excel.
+     * {@code "windows-1258"}, {@code "TCVN3"}, {@code "VNI"}; for Excel, the legacy font its text was typed in
+     * ({@code "TCVN3"}, {@code "VNI"}) once rows have been read, else {@code null}.
      */
     String encoding();
 
     /** For CSV, the detected delimiter ({@code ,} {@code ;} or tab); {@code 0} for Excel. */
     char delimiter();
 
-    /** What was detected when it was opened, to open the same file again without detecting it anew (CSV only). */
+    /** What was detected when it was opened (or, for a workbook, read), to open the same file again without detecting it anew. */
     default java.util.Optional<TableFiles.Detected> detected() {
         return java.util.Optional.empty();
     }

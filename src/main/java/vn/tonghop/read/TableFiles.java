@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Opens a clerk's file as a {@link TableFile}, deciding what it is by its content, never by its name: a zip
  * ({@code PK\3\4}) is an .xlsx, an OLE2 compound file ({@code D0 CF 11 E0}) an .xls or a password-protected
- * .xlsx, anything else is read as CSV text. A file that cannot be read at all is refused with an
+ * .xlsx, anything else is read as CSV text. A workbook's text typed in a legacy font is read as Unicode
+ * ({@link LegacyFontWorkbook}), as a CSV's is. A file that cannot be read at all is refused with an
  * {@link UnreadableFileException} carrying one clear Vietnamese reason.
  *
  * <p>A real I/O failure (the file vanished, a disk error) is not the clerk's fault and is thrown as
@@ -24,14 +25,25 @@ public final class TableFiles {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
 
-    /** A CSV's encoding and delimiter as they were detected: opens it again as it was read (opaque outside this package). */
+    /**
+     * A CSV's encoding and delimiter as they were detected, or whether a workbook's text is in a legacy font: opens
+     * it again as it was read (opaque outside this package).
+     */
     public static final class Detected {
         final TextEncoding encoding;
         final char delimiter;
+        final LegacyFontWorkbook.Decision workbookText;
 
         Detected(TextEncoding encoding, char delimiter) {
             this.encoding = encoding;
             this.delimiter = delimiter;
+            this.workbookText = null;
+        }
+
+        Detected(LegacyFontWorkbook.Decision workbookText) {
+            this.encoding = null;
+            this.delimiter = 0;
+            this.workbookText = workbookText;
         }
     }
 
@@ -41,12 +53,21 @@ public final class TableFiles {
      */
     public TableFile open(Path file, java.util.Optional<Detected> detected) throws UnreadableFileException {
         if (detected.isPresent() && Files.isRegularFile(file)) {
-            return new CsvTableFile(file, detected.get().encoding, detected.get().delimiter);
+            Detected known = detected.get();
+            if (known.encoding == null) {
+                return open(file, known.workbookText);
+            }
+            return new CsvTableFile(file, known.encoding, known.delimiter);
         }
         return open(file);
     }
 
     public TableFile open(Path file) throws UnreadableFileException {
+        return open(file, (LegacyFontWorkbook.Decision) null);
+    }
+
+    /** @param workbookText whether a workbook's text is in a legacy font, as an earlier reading found (null: find it) */
+    private TableFile open(Path file, LegacyFontWorkbook.Decision workbookText) throws UnreadableFileException {
         String name = file.getFileName().toString();
         byte[] head;
         long size;
@@ -62,14 +83,14 @@ public final class TableFiles {
             throw new UnreadableFileException(UnreadableReason.EMPTY, "File " + name + " is empty (0 bytes)");
         }
         if (startsWith(head, ZIP)) {
-            return XlsxTableFile.open(file);
+            return LegacyFontWorkbook.of(XlsxTableFile.open(file), workbookText);
         }
         if (startsWith(head, EMPTY_ZIP)) {
             throw new UnreadableFileException(UnreadableReason.NOT_A_SPREADSHEET,
                     "File " + name + " is an empty zip archive, not a workbook");
         }
         if (startsWith(head, OLE2)) {
-            return OleTableFiles.open(file);
+            return LegacyFontWorkbook.of(OleTableFiles.open(file), workbookText);
         }
         boolean wholeFile = head.length >= size;
         TextEncodingDetector.Detection detection = TextEncodingDetector.detect(head, wholeFile, name);

@@ -185,8 +185,11 @@ final class TextEncodingDetector {
                 || lower.contains("<table");
     }
 
-    /** The legacy font that reads the sample as clearly more Vietnamese than the plain reading, if any. */
-    private static LegacyFont legacyFont(String text, boolean singleByte) {
+    /**
+     * The legacy font that reads the sample as clearly more Vietnamese than the plain reading, if any. Also asked
+     * of a workbook's first cells ({@code singleByte} false: a cell's font codes are its characters U+00A0..U+00FF).
+     */
+    static LegacyFont legacyFont(String text, boolean singleByte) {
         int plain = 0;
         int[] legacy = new int[LegacyFont.values().length];
         boolean anyHigh = false;
