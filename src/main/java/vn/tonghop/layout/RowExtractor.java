@@ -236,8 +236,21 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
     }
 
+    /** The letters of the first columns, made once: every cell read names its column (0.3 GB of strings a national year). */
+    private static final String[] LETTERS = new String[256];
+
+    static {
+        for (int i = 0; i < LETTERS.length; i++) {
+            LETTERS[i] = letters(i);
+        }
+    }
+
     /** 0 → A, 25 → Z, 26 → AA. */
     public static String columnLetter(int index) {
+        return index >= 0 && index < LETTERS.length ? LETTERS[index] : letters(index);
+    }
+
+    private static String letters(int index) {
         StringBuilder letters = new StringBuilder();
         int n = index + 1;
         while (n > 0) {

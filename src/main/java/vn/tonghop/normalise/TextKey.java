@@ -46,6 +46,9 @@ public final class TextKey {
         if (s == null || s.isEmpty()) {
             return "";
         }
+        if (isAscii(s)) {
+            return s.toLowerCase(java.util.Locale.ROOT); // nothing to decompose: figures, codes, unaccented names
+        }
         String decomposed = Normalizer.normalize(s, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); ) {
@@ -61,6 +64,15 @@ public final class TextKey {
             }
         }
         return folded.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCombiningMark(int cp) {

@@ -43,9 +43,25 @@ final class CellText {
             end--;
         }
         String trimmed = text.substring(start, end);
-        return Normalizer.isNormalized(trimmed, Normalizer.Form.NFC)
+        return isSurelyNfc(trimmed) || Normalizer.isNormalized(trimmed, Normalizer.Form.NFC)
                 ? trimmed
                 : Normalizer.normalize(trimmed, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether the text is NFC by Unicode's quick check without asking the JDK's normaliser (which makes a buffer for each
+     * text it checks, a gigabyte of garbage over a national year's cells): every character is below the combining marks
+     * (U+0300) or a precomposed Latin letter of U+1E00–U+1EFF, where Vietnamese's toned letters are. Such characters are
+     * all starters that NFC keeps as they are, so a text of them alone is NFC; anything else is left to the normaliser.
+     */
+    static boolean isSurelyNfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x300 && (c < 0x1E00 || c > 0x1EFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlank(char c) {

@@ -72,4 +72,14 @@ class TextKeyTest {
         assertThat(textKey.fold("Quý III/2022 – Đạt")).isEqualTo("quy iii/2022 – dat");
         assertThat(textKey.fold(null)).isEmpty();
     }
+
+    @Test
+    void fold_asciiTextTakesNoNormaliser_andFoldsAsTheGeneralPathWould() {
+        for (String ascii : new String[] {"SO BUOI 12/2023", "Quy III/2022", "ma_don_vi", "1.800", "x", "100 TRIEU"}) {
+            String expected = ascii.codePoints().map(Character::toLowerCase)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            assertThat(textKey.fold(ascii)).isEqualTo(expected);
+        }
+        assertThat(textKey.fold("SỐ BUỔI 12/2023")).isEqualTo("so buoi 12/2023");
+    }
 }

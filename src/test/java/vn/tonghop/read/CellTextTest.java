@@ -37,4 +37,23 @@ class CellTextTest {
         assertThat(CellText.yesNo(true)).isEqualTo("Có");
         assertThat(CellText.yesNo(false)).isEqualTo("Không");
     }
+
+    @Test
+    void isSurelyNfc_everyCharacterItTakesIsAStarterNfcKeeps_andACombiningMarkGoesToTheNormaliser() {
+        for (char c = 0; c < 0x2000; c++) {
+            boolean taken = c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF);
+            if (!taken || Character.isSurrogate(c)) {
+                continue;
+            }
+            String alone = String.valueOf(c);
+            assertThat(CellText.isSurelyNfc(alone)).isTrue();
+            assertThat(java.text.Normalizer.isNormalized(alone, java.text.Normalizer.Form.NFC)).as("U+%04X", (int) c).isTrue();
+            assertThat(Character.getType(c)).as("U+%04X", (int) c).isNotIn((int) Character.NON_SPACING_MARK,
+                    (int) Character.COMBINING_SPACING_MARK, (int) Character.ENCLOSING_MARK);
+        }
+        assertThat(CellText.isSurelyNfc("Xã Cao Sơn, Bắc Kạn 1.800")).isTrue();
+        assertThat(CellText.isSurelyNfc("Xa\u0303")).isFalse(); // a combining tilde: NFD
+        assertThat(CellText.clean("Xa\u0303 Ca\u0323n")).isEqualTo("Xã Cạn");
+        assertThat(CellText.clean(" Xã Cạn ")).isEqualTo("Xã Cạn");
+    }
 }
