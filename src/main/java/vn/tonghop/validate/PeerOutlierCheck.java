@@ -36,6 +36,8 @@ public final class PeerOutlierCheck {
     private final Map<String, Integer> reporterIndex = new HashMap<>();
     private final List<String> columns = new ArrayList<>();
     private final Map<String, Integer> columnIndex = new HashMap<>();
+    /** Per indicator code of the rows: whether it is a flag (not compared), null for a code the form lacks. */
+    private final Map<String, Boolean> isFlag = new HashMap<>();
     private int kept;
     private boolean overflowed;
 
@@ -90,14 +92,18 @@ public final class PeerOutlierCheck {
         if (!row.accepted() || overflowed || row.commune() == null) {
             return;
         }
-        Reporter reporter = new Reporter(row.commune().code(), row.commune().fullName(), row.row().sheet());
-        int who = reporterIndex.computeIfAbsent(reporter.communeCode() + '\u0000' + reporter.sheet(), k -> {
-            reporters.add(reporter);
-            return reporters.size() - 1;
-        });
+        // a commune's name is made only for a commune not seen yet in the file (a row each otherwise)
+        String reporterKey = row.commune().code() + '\u0000' + row.row().sheet();
+        Integer known = reporterIndex.get(reporterKey);
+        if (known == null) {
+            reporters.add(new Reporter(row.commune().code(), row.commune().fullName(), row.row().sheet()));
+            known = reporters.size() - 1;
+            reporterIndex.put(reporterKey, known);
+        }
+        int who = known;
         for (Map.Entry<String, BigDecimal> value : row.values().entrySet()) {
-            Indicator indicator = form.indicator(value.getKey()).orElse(null);
-            if (indicator == null || indicator.isFlag()) {
+            Boolean flag = isFlag.computeIfAbsent(value.getKey(), code -> form.indicator(code).map(Indicator::isFlag).orElse(null));
+            if (flag == null || flag) {
                 continue;
             }
             if (kept == maxValues) {
@@ -112,7 +118,7 @@ public final class PeerOutlierCheck {
                 columns.add(column);
                 return columns.size() - 1;
             });
-            byIndicator.computeIfAbsent(indicator.code(), k -> new Values()).add(value.getValue().doubleValue(), rowNumber, who, columnId);
+            byIndicator.computeIfAbsent(value.getKey(), k -> new Values()).add(value.getValue().doubleValue(), rowNumber, who, columnId);
             kept++;
         }
     }
