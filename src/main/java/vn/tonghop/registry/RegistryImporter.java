@@ -177,8 +177,24 @@ public final class RegistryImporter {
         if (name == null || name.isBlank()) {
             throw new RegistryFormatException("registry.noName", code);
         }
-        return new Unit(level, code, name, type == null || type.isBlank() ? null : type, parent, province,
+        return new Unit(level, code, name, type == null || type.isBlank() ? null : titleType(type.strip()), parent, province,
                 nameKey.of(name), from, to);
+    }
+
+    /**
+     * A unit's type as it stands before its name: the registry's classes "Thành phố thuộc tỉnh", "Thành phố trực thuộc
+     * trung ương" and "Thành phố thuộc thành phố trực thuộc trung ương" are all written "Thành phố Sông Công", "Thành phố
+     * Hà Nội"; "Đặc khu tại hải đảo" is "Đặc khu Côn Đảo". Every name tonghop writes is type and name (migration V14 did
+     * the same to a registry imported before).
+     */
+    static String titleType(String type) {
+        if (type.startsWith("Thành phố ")) {
+            return "Thành phố";
+        }
+        if (type.startsWith("Đặc khu ")) {
+            return "Đặc khu";
+        }
+        return type;
     }
 
     private static String code(Map<String, String> row, String column, int width) {

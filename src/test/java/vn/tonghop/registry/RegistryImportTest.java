@@ -88,6 +88,12 @@ class RegistryImportTest {
         assertThat(count("SELECT count(*) FROM unit WHERE level = 'commune' AND parent_code = '417'")).as("Kỳ Sơn").isEqualTo(21);
         assertThat(count("SELECT count(*) FROM unit WHERE level = 'commune' AND parent_code = '040'")).as("Cao Bằng city").isEqualTo(11);
         assertThat(count("SELECT count(*) FROM unit WHERE level = 'commune' AND unit_type = 'Thị trấn'")).isEqualTo(617);
+        // the registry's classes of cities are written as a city's name is: "Thành phố Sông Công", not "... thuộc tỉnh Sông Công"
+        assertThat(jdbc.queryForList("SELECT unit_type || ' ' || name FROM unit WHERE level = 'district' AND code IN ('165', '769') ORDER BY code",
+                String.class)).containsExactly("Thành phố Sông Công", "Thành phố Thủ Đức");
+        assertThat(count("SELECT count(*) FROM unit WHERE level = 'district' AND unit_type = 'Thành phố'")).isEqualTo(86 + 1);
+        assertThat(jdbc.queryForObject("SELECT unit_type FROM unit WHERE level = 'province' AND code = '79'", String.class))
+                .isEqualTo("Thành phố");
     }
 
     @Test
@@ -167,7 +173,7 @@ class RegistryImportTest {
                 + "WHERE level = 'commune' AND code = '00745' ORDER BY valid_from", String.class))
                 .containsExactly("Phó Bảng 2025-07-01..2026-04-29", "Phố Bảng 2026-04-30..");
         assertThat(jdbc.queryForList("SELECT unit_type FROM unit WHERE level = 'province' AND code = '75' ORDER BY valid_from", String.class))
-                .containsExactly("Tỉnh", "Thành phố trực thuộc trung ương");
+                .containsExactly("Tỉnh", "Thành phố");
         assertThat(jdbc.queryForList("SELECT valid_from || '..' || coalesce(valid_to::text, '') FROM unit "
                 + "WHERE level = 'commune' AND code = '00004'", String.class))
                 .as("an unchanged unit keeps its one open version").containsExactly("2025-07-01..");
