@@ -114,7 +114,8 @@ public class Pipeline {
         List<Long> resumed = new ArrayList<>();
         for (JobExecution interrupted : unfinished.restartable(IngestJobConfig.JOB_NAME)) {
             long runId = interrupted.getJobInstance().getInstanceId();
-            out.println(messages.get("resume.ingest", runId, started(interrupted), interrupted.getStatus()));
+            out.println(messages.get("resume.ingest", runId, started(interrupted),
+                    messages.getOrDefault("status.batch." + interrupted.getStatus(), interrupted.getStatus().toString())));
             out.flush();
             withProgress(out, () -> jobs.restart(interrupted));
             printSummary(runId, out);

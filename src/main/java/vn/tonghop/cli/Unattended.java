@@ -53,7 +53,9 @@ class Unattended {
         if (!interrupted.isEmpty()) {
             out.println(messages.get("status.interrupted"));
             for (UnfinishedRuns.Unfinished run : interrupted) {
-                out.println(messages.get("status.interruptedRow", run.jobName(), run.instanceId(), STARTED.format(run.started()), run.status()));
+                out.println(messages.get("status.interruptedRow",
+                        messages.getOrDefault("status.job." + run.jobName(), run.jobName()), run.instanceId(),
+                        STARTED.format(run.started()), messages.getOrDefault("status.batch." + run.status(), String.valueOf(run.status()))));
             }
         }
         List<Integer> pending = pipeline.pendingYears();

@@ -34,6 +34,11 @@ public final class Messages {
         return bundle.containsKey(key);
     }
 
+    /** The text of {@code key}, or {@code fallback} when the bundle has none (a job's or a state's name, for example). */
+    public String getOrDefault(String key, String fallback) {
+        return has(key) ? get(key) : fallback;
+    }
+
     /** A period as reports name it, in the configured language: "năm 2023", "quý III/2022", "tháng 11/2023". */
     public String period(Period period) {
         String number = switch (period.type()) {

@@ -124,7 +124,7 @@ class ResultWorkbookWriterTest {
                     .isEqualTo(theirs.getRow(5).getCell(2).getCellStyle().getFont(original).getBold());
             assertThat(markedCells(sheet)).containsOnlyKeys("D8", "A9");
             assertThat(fill(sheet, "D8")).isEqualTo(ERROR_FILL);
-            assertThat(comment(sheet, "D8")).isEqualTo("Lỗi: Giá trị thử ở cột người tham gia.\n→ Ghi một số (ví dụ 1.800 hoặc 2,5), không ghi chữ.");
+            assertThat(comment(sheet, "D8")).isEqualTo("Lỗi: Giá trị thử ở cột người tham gia.\n→ Ghi một số (ví dụ 12 hoặc 1.800), không ghi chữ.");
             assertThat(comment(sheet, "A9")).isEqualTo("Lỗi: Xã Cao Sơn có nhiều dòng trong cùng tệp.\n→ Mỗi xã chỉ giữ một dòng; xoá các dòng lặp rồi gửi lại tệp.");
             assertThat(summary(copy.getSheetAt(0))).containsEntry("Định dạng tệp", "XLS")
                     .containsEntry("Trang tính đã đọc", "\"Mẫu ANTQ-01\" (tiêu đề cột ở dòng 7)")
@@ -336,7 +336,7 @@ class ResultWorkbookWriterTest {
                     .isEqualTo("PARTLY ACCEPTED: 2 rows accepted, 1 rows rejected. Correct the red cells and send the file again.");
             assertThat(summary(workbook.getSheetAt(0))).containsEntry("Report period", "year 2023").containsEntry("File format", "XLSX");
             assertThat(comment(workbook.getSheet("Báo cáo năm 2023"), "D4"))
-                    .isEqualTo("Error: Value \"92\" is not a number.\n→ Write a number (such as 1.800 or 2,5), not words.");
+                    .isEqualTo("Error: Value \"92\" is not a number.\n→ Write a number (such as 12 or 1.800), not words.");
         }
     }
 

@@ -148,7 +148,7 @@ class RestartAfterKillIT {
         TonghopProcess second = run(work, url);
 
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(second.out()).contains("Tiếp tục lượt nhận tệp #1 bị gián đoạn").contains("trạng thái STOPPED");
+        assertThat(second.out()).contains("Tiếp tục lượt nhận tệp #1 bị gián đoạn").contains("trạng thái đã dừng");
         assertSameAsReference(work, db);
     }
 

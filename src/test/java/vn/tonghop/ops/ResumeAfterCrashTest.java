@@ -82,7 +82,8 @@ class ResumeAfterCrashTest {
         Cli.Result second = run();
 
         assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
-        assertThat(second.out()).contains("Tiếp tục lượt nhận tệp #").contains("Không có tệp mới");
+        assertThat(second.out()).contains("Tiếp tục lượt nhận tệp #").contains("Không có tệp mới")
+                .containsPattern("trạng thái (đang chạy|thất bại|đã dừng)\\)").doesNotContain("STARTED", "FAILED");
         assertThat(jdbc.queryForObject("SELECT moved_to FROM submission WHERE inbox_path = '063/bach-thong-2022.xlsx'", String.class))
                 .isEqualTo("archive/" + day + "/063/bach-thong-2022.xlsx");
         try (Stream<Path> archived = Files.list(work.resolve("sample-input/archive/" + day + "/063"))) {
@@ -241,7 +242,7 @@ class ResumeAfterCrashTest {
         assertThat(status.out()).containsPattern("Lịch chạy tự động \\(serve\\): 0 0 2 \\* \\* \\* \\(Asia/Ho_Chi_Minh\\); lần tới: "
                 + "\\d{4}-\\d{2}-\\d{2} 02:00:00 \\+07:00")
                 .contains("Lượt chạy bị gián đoạn, sẽ được tiếp tục ở lần chạy tới")
-                .containsPattern("  ingest #\\d+, bắt đầu .*, trạng thái STARTED")
+                .containsPattern("  nhận tệp #\\d+, bắt đầu .*, trạng thái đang chạy")
                 .contains("Năm chờ tổng hợp lại: 2023")
                 .doesNotContain("Đang có lượt chạy");
     }
