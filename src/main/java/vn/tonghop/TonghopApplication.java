@@ -22,6 +22,10 @@ public class TonghopApplication {
         if (UsageOnly.asked(args)) {
             System.exit(UsageOnly.print(args));
         }
+        int refused = UsageOnly.refusedInbox(args);
+        if (refused >= 0) {
+            System.exit(refused);
+        }
         Optional<BatchJvm.Launch> batchJvm = BatchJvm.launch(isServe(args));
         if (batchJvm.isPresent()) {
             try {

@@ -1,10 +1,12 @@
 package vn.tonghop.cli;
 
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
+import vn.tonghop.validate.Messages;
 
 /**
  * The usage and the version, answered before anything starts: asking how to use tonghop ({@code --help}, a command
@@ -35,6 +37,47 @@ public final class UsageOnly {
     /** Prints what was asked on standard output (an unknown command on standard error) and returns the exit code. */
     public static int print(String... args) {
         return commandLine().execute(CommandArguments.of(args));
+    }
+
+    /**
+     * An {@code --inbox} of {@code ingest}, {@code run} or {@code serve} that is no existing folder, refused before
+     * anything starts (no second JVM, no Spring, no embedded database created in the folder a mistyped command was
+     * given in), with the reason {@link InboxFolder} gives once started.
+     *
+     * @return the exit code, 2, when refused; -1 when the command goes on (whatever else the arguments hold is left to
+     *         the command line to judge)
+     */
+    public static int refusedInbox(String... args) {
+        Path inbox;
+        try {
+            CommandLine.ParseResult parsed = commandLine().parseArgs(CommandArguments.of(args));
+            CommandLine.ParseResult command = parsed.subcommand();
+            if (command == null || !INBOX_COMMANDS.contains(command.commandSpec().name())) {
+                return -1;
+            }
+            CommandLine.Model.OptionSpec option = command.commandSpec().findOption("--inbox");
+            if (option == null || !(option.getValue() instanceof Path given)) {
+                return -1;
+            }
+            inbox = given;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        java.io.PrintWriter err = new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        return InboxFolder.usable(inbox, new Messages(language(args)), err) ? -1 : ExitCodes.USAGE;
+    }
+
+    private static final List<String> INBOX_COMMANDS = List.of("ingest", "run", "serve");
+
+    /** The language the command will speak: {@code --tonghop.language=}, else the property or environment setting, else vi. */
+    private static String language(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("--tonghop.language=")) {
+                return arg.substring("--tonghop.language=".length());
+            }
+        }
+        String set = System.getProperty("tonghop.language", System.getenv("TONGHOP_LANGUAGE"));
+        return set == null || set.isBlank() ? "vi" : set;
     }
 
     /** The command line, for reading only. */

@@ -50,4 +50,26 @@ class UsageOnlyTest {
         });
         assertThat(early.getSubcommands().get("run").getUsageMessage()).contains("--inbox");
     }
+
+    @Test
+    void refusedInbox_aMissingFolderOrAFile_refusedBeforeAnythingStarts_elseTheCommandGoesOn(@org.junit.jupiter.api.io.TempDir
+                                                                                             java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("bao-cao.csv"), "x");
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(UsageOnly.refusedInbox("run", "--inbox", dir.resolve("inbx").toString())).isEqualTo(ExitCodes.USAGE);
+            assertThat(UsageOnly.refusedInbox("ingest", "--inbox", file.toString(), "--tonghop.language=en")).isEqualTo(ExitCodes.USAGE);
+            assertThat(UsageOnly.refusedInbox("run", "--inbox", dir.toString())).isEqualTo(-1);
+            assertThat(UsageOnly.refusedInbox("status", "--inbox", dir.resolve("inbx").toString())).as("not a command that reads it").isEqualTo(-1);
+            assertThat(UsageOnly.refusedInbox("run", "--no-such-option")).as("left to the command line").isEqualTo(-1);
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).containsExactly(
+                "tonghop: không có thư mục inbox " + dir.resolve("inbx") + "; hãy kiểm tra đường dẫn --inbox (hoặc tạo thư mục này trước)."
+                        + " Không tệp nào được đọc.",
+                "tonghop: " + file + " is a file, not a folder; --inbox is the folder holding one folder per sending office. No file was read.");
+    }
 }
