@@ -427,6 +427,10 @@ def make_excel(soffice):
         ("Năm 2022", heading("NĂM 2022") + [header_row()] + old, True),
         ("Báo cáo", heading() + [header_row()] + data, False)], soffice)
 
+    # The form's table on two visible sheets (two communes each): one table is read, the other sheet named in a warning.
+    workbook("excel-hai-bang", [("Báo cáo", heading() + [header_row()] + data[:2], False),
+                                ("Báo cáo (2)", heading() + [header_row()] + data[2:], False)], soffice)
+
     # Notes and signatures below the table.
     notes = [[], across(s("Ghi chú: Số liệu tính từ ngày 15/12/2022 đến ngày 14/12/2023.", None), 8),
              [blank(), s("Nơi nhận:", None)], [blank(), s("- Công an tỉnh (b/c);", None)], [blank(), s("- Lưu: VT.", None)]]

@@ -626,9 +626,14 @@ public class ResultWorkbookWriter {
         if (opened.table().isPresent()) {
             SheetRef sheet = opened.table().get().sheet();
             int sheets = !sheetNames.isEmpty() ? sheetNames.size() : opened.file() == null ? 1 : opened.file().sheets().size();
-            int others = sheets - 1;
+            List<String> otherTables = opened.table().get().otherTables();
+            int others = sheets - 1 - otherTables.size();
             String text = messages.get(sheet.hidden() ? "ketqua.summary.sheet.hidden" : "ketqua.summary.sheet.visible", sheet.name(),
                     opened.table().get().headerLastRow());
+            if (!otherTables.isEmpty()) {
+                text += " " + messages.get("ketqua.summary.sheet.otherTables", otherTables.size(),
+                        String.join(", ", otherTables.stream().map(name -> "\"" + name + "\"").toList()));
+            }
             return others > 0 ? text + " " + messages.get("ketqua.summary.sheet.others", others) : text;
         }
         return submission.sheet() != null ? submission.sheet() : messages.get("ketqua.summary.sheet.none");

@@ -240,6 +240,10 @@ public class FileRowReader implements ItemStreamReader<FileRow> {
             fileIssues.add(new Issue(Severity.WARNING, "file.hiddenSheet", table.sheet().name(), null, null, null, null,
                     messages.get("file.hiddenSheet", table.sheet().name())));
         }
+        for (String other : table.otherTables()) {
+            fileIssues.add(new Issue(Severity.WARNING, "file.otherTable", other, null, null, null, null,
+                    messages.get("file.otherTable", other, form.code(), table.sheet().name())));
+        }
         for (String unknown : table.unknownColumns()) {
             if (!unknown.isBlank()) {
                 fileIssues.add(new Issue(Severity.WARNING, "file.unknownColumn", table.sheet().name(), table.headerLastRow(), unknown,

@@ -39,7 +39,8 @@ public class LocatedTables {
         Map<Integer, String> headers = new HashMap<>();
         table.headers().forEach((column, text) -> headers.put(column, text == null ? null : texts.computeIfAbsent(text, t -> t)));
         bySubmission.put(submissionId, new Handover(new LocatedTable(table.sheet(), table.shape(), table.headerLastRow(),
-                new HashMap<>(table.indicatorColumns()), new HashMap<>(table.roleColumns()), headers, List.of(), List.of(), List.of()),
+                new HashMap<>(table.indicatorColumns()), new HashMap<>(table.roleColumns()), headers, List.of(), List.of(), List.of(),
+                List.copyOf(table.otherTables())),
                 detected));
     }
 

@@ -35,25 +35,43 @@ public final class TableLocator {
                              List<String> repeated, List<String> titles) {
     }
 
+    /** A sheet's best header, and whether figures follow it within the rows searched. */
+    private record Found(Candidate candidate, boolean figuresBelow) {
+    }
+
     /** The best table of the file, or empty when no sheet has a recognisable header. */
     public Optional<LocatedTable> locate(TableFile file) throws IOException {
         List<Candidate> best = new ArrayList<>();
+        List<SheetRef> withFigures = new ArrayList<>();
         List<SheetRef> sheets = new ArrayList<>(file.sheets());
         sheets.sort(Comparator.comparing(SheetRef::hidden)); // visible sheets first on equal scores
         for (SheetRef sheet : sheets) {
-            bestInSheet(file, sheet).ifPresent(best::add);
+            Found found = bestInSheet(file, sheet);
+            if (found != null) {
+                best.add(found.candidate());
+                if (found.figuresBelow()) {
+                    withFigures.add(sheet);
+                }
+            }
         }
         if (best.isEmpty()) {
             return Optional.empty();
         }
         Candidate chosen = best.stream().max(Comparator.comparingInt(Candidate::score)
                 .thenComparing(c -> !c.sheet().hidden())).orElseThrow();
+        // the other visible sheets with a table of the form and figures under its header (not an empty template, not a
+        // sheet of instructions naming a column or two, not last year's table she hid) are named, in the workbook's
+        // order: their figures are not read
+        List<String> others = best.stream().filter(c -> c != chosen && !c.sheet().hidden() && withFigures.contains(c.sheet())
+                        && c.score() * 2 >= chosen.score())
+                .map(Candidate::sheet).sorted(Comparator.comparingInt(SheetRef::index)).map(SheetRef::name).toList();
         return Optional.of(new LocatedTable(chosen.sheet(), chosen.shape(), chosen.row(), chosen.indicators(), chosen.roles(),
-                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles()));
+                chosen.headers(), chosen.unknown(), chosen.repeated(), chosen.titles(), others));
     }
 
-    private Optional<Candidate> bestInSheet(TableFile file, SheetRef sheet) throws IOException {
+    private Found bestInSheet(TableFile file, SheetRef sheet) throws IOException {
         Candidate best = null;
+        int lastFigures = -1;
         List<String> titles = new ArrayList<>();
         List<String> previous = List.of();
         try (CloseableIterator<RawRow> rows = file.rows(sheet)) {
@@ -62,6 +80,7 @@ public final class TableLocator {
                 RawRow row = rows.next();
                 seen++;
                 if (best != null && looksLikeData(row.cells())) {
+                    lastFigures = row.rowNumber();
                     // A commune's figures (or the column numbers) neither head a table nor complete a two-row header
                     // a higher score than the header above them already has: not evaluated (it was ~10 % of reading).
                     titles.add(String.join(" ", row.cells()).strip());
@@ -83,7 +102,7 @@ public final class TableLocator {
                 previous = row.cells();
             }
         }
-        return Optional.ofNullable(best);
+        return best == null ? null : new Found(best, lastFigures > best.row());
     }
 
     /** Most of the row's filled cells are figures ("12", "1.800", "(3)"): a data row, or a row of column numbers. */

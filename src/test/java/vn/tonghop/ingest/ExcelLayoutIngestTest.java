@@ -126,6 +126,27 @@ class ExcelLayoutIngestTest {
         assertThat(result).contains("\"Báo cáo\",\"\",\"\",\"\",\"Ghi chú\",\"\",\"Số liệu được đọc từ trang tính \"\"Báo cáo\"\".\"");
     }
 
+    /** Black-box testing: a second sheet's table was dropped without a word, the summary saying it held no table. */
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "xls"})
+    void ingest_whenTheFormsTableIsOnTwoVisibleSheets_thenTheFirstIsReadAndTheOtherNamedInAWarningAndTheSummary(String extension)
+            throws Exception {
+        String name = ingest("excel-hai-bang", extension);
+
+        assertThat(bed.values(name)).isEqualTo(Map.of("01969", IngestBed.FIGURES.get("01969"), "02002", IngestBed.FIGURES.get("02002")));
+        assertThat(bed.issues(name)).containsExactly("warning - file.otherTable: Trang tính \"Báo cáo (2)\" cũng có bảng số liệu của biểu mẫu"
+                + " ANTQ-01 nhưng không được đọc: mỗi tệp chỉ đọc một bảng (bảng ở trang \"Báo cáo\"). Số liệu của trang \"Báo cáo (2)\""
+                + " chưa được tính.");
+        java.nio.file.Path result = bed.root().resolve(bed.filesUnder("archive").stream()
+                .filter(f -> f.endsWith(".ketqua.xlsx")).findFirst().map(f -> "archive/" + f).orElseThrow());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(result.toFile())) {
+            StringBuilder summary = new StringBuilder();
+            workbook.getSheetAt(0).forEach(row -> row.forEach(cell -> summary.append(cell.toString()).append('|')));
+            assertThat(summary.toString()).contains("\"Báo cáo\" (tiêu đề cột ở dòng 7) — 1 trang tính khác cũng có bảng số liệu nhưng"
+                    + " không được đọc (xem cảnh báo): \"Báo cáo (2)\".").doesNotContain("không có bảng số liệu");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void ingest_whenNotesAndSignaturesBelowTheTable_thenTheyAreNotRows(String extension) {

@@ -21,7 +21,7 @@ class LocatedTablesTest {
     private static LocatedTable table() {
         return new LocatedTable(new SheetRef("Báo cáo năm 2023", 0, false), TableShape.WIDE, 3, Map.of(3, "propaganda_sessions"),
                 Map.of(ColumnRole.UNIT_CODE, 1), Map.of(1, "Mã xã", 3, "Số buổi tuyên truyền"), List.of("Ghi chú"), List.of(),
-                List.of("BÁO CÁO NĂM 2023"));
+                List.of("BÁO CÁO NĂM 2023"), List.of());
     }
 
     @Test
