@@ -3,6 +3,7 @@ package vn.tonghop.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.reflect.Field;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,20 +12,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL cluster kept under the data directory, as several tonghop processes meet it:
  * <ul>
- * <li>nobody runs it: this process starts it and stops it when it ends;</li>
- * <li>another live tonghop process runs it (a {@code status} or a manual {@code run} beside
+ * <li>nobody runs it: this process starts it;</li>
+ * <li>another live tonghop process uses it (a {@code status} or a manual {@code run} beside
  * {@code serve}): this process connects to it, so the two share one database and one run lock;</li>
- * <li>the process that ran it was killed ({@code kill -9}, OOM killer): its postmaster is left running
- * without an owner; it is stopped (a clean shutdown) and started again by this process.</li>
+ * <li>it runs, but no live tonghop process uses it any more (the one that ran it was killed: {@code kill -9}, the OOM
+ * killer): it is stopped (a clean shutdown) and started again by this process.</li>
  * </ul>
- * Ownership is zonky's lock file {@code epg-lock}, held by the starting process for its lifetime and
- * released by the system when that process dies.
+ * Every process using the cluster, whether it started it or shares it, is registered ({@link ClusterUsers}); the last
+ * one out stops it. The process that started it and ends while others still use it leaves it running for them, so
+ * zonky's own shutdown hook, which would stop it under them, is disarmed once the cluster has started.
  */
 final class EmbeddedCluster implements AutoCloseable {
 
@@ -32,43 +35,62 @@ final class EmbeddedCluster implements AutoCloseable {
     private static final String OWNER_LOCK = "epg-lock";
     private static final Duration START_WAIT = Duration.ofSeconds(60);
 
+    private final Path dir;
     private final EmbeddedPostgres owned;
     private final int port;
+    private final ClusterUsers users;
+    private final ClusterUsers.Held registration;
 
-    private EmbeddedCluster(EmbeddedPostgres owned, int port) {
+    private EmbeddedCluster(Path dir, EmbeddedPostgres owned, int port, ClusterUsers users, ClusterUsers.Held registration) {
+        this.dir = dir;
         this.owned = owned;
         this.port = port;
+        this.users = users;
+        this.registration = registration;
     }
 
-    /** The cluster in {@code dir}: started, or shared with the live process that started it (when {@code mayShare}). */
+    /** The cluster in {@code dir}: started, or shared with the live processes using it (when {@code mayShare}). */
     static EmbeddedCluster open(Path dir, boolean fresh, boolean mayShare) throws IOException {
         if (fresh) {
-            return new EmbeddedCluster(start(dir, true), -1);
+            return new EmbeddedCluster(dir, start(dir, true), -1, null, null);
         }
+        ClusterUsers users = ClusterUsers.of(dir);
         long deadline = System.nanoTime() + START_WAIT.toNanos();
         while (true) {
-            Optional<Postmaster> running = Postmaster.of(dir);
-            if (running.isPresent()) {
-                if (ownerAlive(dir)) {
-                    if (!mayShare) {
-                        throw new EmbeddedDatabaseBusyException("The embedded database in " + dir + " is in use by another tonghop process"
-                                + " (postmaster pid " + running.get().pid() + "); stop it first, or use a PostgreSQL server (SPRING_DATASOURCE_URL)");
-                    }
-                    log.info("Sharing the embedded PostgreSQL of another tonghop process (pid {}, port {})", running.get().pid(),
-                            running.get().port());
-                    return new EmbeddedCluster(null, running.get().port());
-                }
-                running.get().stopOrphan();
-            }
+            ClusterUsers.Held guard = users.guard();
             try {
-                return new EmbeddedCluster(start(dir, false), -1);
-            } catch (IllegalStateException e) {
-                // another process is starting it at this very moment (it took epg-lock first): share it once up
-                if (System.nanoTime() > deadline) {
-                    throw e;
+                Optional<Postmaster> running = Postmaster.of(dir);
+                if (running.isPresent()) {
+                    // epg-lock too: a process of an earlier tonghop, which does not register
+                    if (users.othersAlive(null) || ownerAlive(dir)) {
+                        if (!mayShare) {
+                            throw new EmbeddedDatabaseBusyException("The embedded database in " + dir + " is in use by another tonghop process"
+                                    + " (postmaster pid " + running.get().pid() + "); stop it first, or use a PostgreSQL server (SPRING_DATASOURCE_URL)");
+                        }
+                        log.info("Sharing the embedded PostgreSQL of another tonghop process (pid {}, port {})", running.get().pid(),
+                                running.get().port());
+                        return new EmbeddedCluster(dir, null, running.get().port(), users, users.register());
+                    }
+                    log.warn("The embedded PostgreSQL in {} (pid {}) was left running by a tonghop process that ended abruptly; stopping it",
+                            dir, running.get().pid());
+                    running.get().stop();
                 }
-                sleep();
+                ClusterUsers.Held registration = users.register();
+                try {
+                    EmbeddedPostgres started = start(dir, false);
+                    stopAtExit(started, false);
+                    return new EmbeddedCluster(dir, started, -1, users, registration);
+                } catch (IOException | RuntimeException e) {
+                    registration.close();
+                    // a process of an earlier tonghop is starting it at this very moment (it took epg-lock first): share it once up
+                    if (!(e instanceof IllegalStateException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
+            } finally {
+                guard.close();
             }
+            sleep();
         }
     }
 
@@ -105,10 +127,57 @@ final class EmbeddedCluster implements AutoCloseable {
         return owned != null ? owned.getJdbcUrl("postgres", "postgres") : "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
+    /**
+     * Ends this process's use of the cluster: stops it when no other live tonghop process uses it, leaves it running for
+     * them otherwise (the last of them stops it).
+     */
     @Override
     public void close() throws IOException {
-        if (owned != null) {
+        if (users == null) {
             owned.close();
+            return;
+        }
+        ClusterUsers.Held guard;
+        try {
+            guard = users.guard();
+        } catch (IOException e) {
+            registration.close();
+            log.warn("Leaving the embedded PostgreSQL in {} running ({}); the next tonghop command stops it if nobody uses it", dir,
+                    e.getMessage());
+            return;
+        }
+        try {
+            registration.close();
+            if (users.othersAlive(null)) {
+                log.info("Leaving the embedded PostgreSQL in {} running for the other tonghop processes using it", dir);
+            } else if (owned != null) {
+                stopAtExit(owned, true);
+                owned.close();
+            } else {
+                Optional<Postmaster> running = Postmaster.of(dir);
+                if (running.isPresent()) {
+                    log.info("Stopping the embedded PostgreSQL in {} (pid {}): the tonghop process that started it has ended and this one was"
+                            + " the last using it", dir, running.get().pid());
+                    running.get().stop();
+                }
+            }
+        } finally {
+            guard.close();
+        }
+    }
+
+    /**
+     * Arms or disarms the shutdown hook zonky registers when it starts a cluster, which stops it as this JVM ends (on a
+     * signal too, beside Spring's own hook): {@link #close()} decides instead, and a cluster other processes use must
+     * outlive this one. zonky offers no way to do it but the flag its {@code close()} reads to do nothing a second time.
+     */
+    private static void stopAtExit(EmbeddedPostgres postgres, boolean stop) {
+        try {
+            Field closed = EmbeddedPostgres.class.getDeclaredField("closed");
+            closed.setAccessible(true);
+            ((AtomicBoolean) closed.get(postgres)).set(!stop);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Could not change zonky's shutdown hook ({}): the embedded PostgreSQL stops when this process ends, even under another", e.toString());
         }
     }
 
@@ -150,11 +219,9 @@ final class EmbeddedCluster implements AutoCloseable {
             return Optional.of(new Postmaster(dir, pid, Integer.parseInt(lines.get(3).trim())));
         }
 
-        /** Stops a postmaster whose tonghop process died: a clean shutdown (it has no clients left). */
-        void stopOrphan() {
+        /** Stops the postmaster, which no live tonghop process uses any more: a clean shutdown (it has no clients left). */
+        void stop() {
             ProcessHandle.of(pid).ifPresent(process -> {
-                log.warn("The embedded PostgreSQL in {} (pid {}) was left running by a tonghop process that ended abruptly; stopping it",
-                        dir, pid);
                 process.destroy(); // SIGTERM: smart shutdown
                 try {
                     process.onExit().get(30, TimeUnit.SECONDS);
