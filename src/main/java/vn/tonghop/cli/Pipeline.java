@@ -24,6 +24,7 @@ import vn.tonghop.export.AggregatesCsvExporter;
 import vn.tonghop.export.ExportJobConfig;
 import vn.tonghop.export.narrative.NarrativeJobConfig;
 import vn.tonghop.export.narrative.NarrativeReports;
+import vn.tonghop.export.pack.PackRepository;
 import vn.tonghop.ingest.AppliedSignal;
 import vn.tonghop.ingest.IngestJobConfig;
 import vn.tonghop.load.Submission;
@@ -56,10 +57,12 @@ public class Pipeline {
     private final ProgressPrinter.NumberText numbers;
     private final Duration progressInterval;
     private final AppliedSignal appliedSignal;
+    private final PackRepository packs;
 
     public Pipeline(JobLaunches jobs, RunLock lock, SubmissionRepository submissions, JdbcTemplate jdbc, NarrativeReports narratives,
                     UnfinishedRuns unfinished, RunProgress progress, Messages messages, @Value("${tonghop.language:vi}") String language,
-                    @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds, AppliedSignal appliedSignal) {
+                    @Value("${tonghop.progress.interval-seconds:5}") long progressSeconds, AppliedSignal appliedSignal,
+                    PackRepository packs) {
         this.jobs = jobs;
         this.lock = lock;
         this.submissions = submissions;
@@ -71,6 +74,7 @@ public class Pipeline {
         this.numbers = ProgressPrinter.NumberText.forLanguage(language);
         this.progressInterval = Duration.ofSeconds(Math.max(0, progressSeconds));
         this.appliedSignal = appliedSignal;
+        this.packs = packs;
     }
 
     /** Work done under the run lock. */
@@ -129,11 +133,12 @@ public class Pipeline {
      * cannot be is given up, as the run redoes its work anyway.
      */
     public int resume(String jobName, PrintWriter out) throws Exception {
-        return resume(jobName, out, true);
+        return resume(jobName, out, true).size();
     }
 
-    private int resume(String jobName, PrintWriter out, boolean showProgress) throws Exception {
-        int resumed = 0;
+    /** @return the interrupted executions restarted to their end (not those given up) */
+    private List<JobExecution> resume(String jobName, PrintWriter out, boolean showProgress) throws Exception {
+        List<JobExecution> resumed = new ArrayList<>();
         for (JobExecution interrupted : unfinished.restartable(jobName)) {
             if (jobName.equals(AggregateJobConfig.JOB_NAME)) {
                 out.println(messages.get("resume.aggregate", interrupted.getJobParameters().getLong("year"), started(interrupted)));
@@ -143,7 +148,7 @@ public class Pipeline {
             out.flush();
             try {
                 withProgress(out, () -> jobs.restart(interrupted), showProgress);
-                resumed++;
+                resumed.add(interrupted);
             } catch (JobLaunches.JobFailedException e) {
                 out.println(messages.get("resume.gaveUp", jobName, interrupted.getJobInstance().getInstanceId(), e.getMessage()));
                 unfinished.abandonLatest(interrupted);
@@ -169,7 +174,10 @@ public class Pipeline {
 
     /**
      * The whole of {@code run}: interrupted runs resumed, new files ingested, every year whose reports
-     * changed aggregated (those of the interrupted runs too), everything exported; then the summary.
+     * changed aggregated (those of the interrupted runs too), everything exported; then the summary. The packs
+     * written are those of the years aggregated, by this run or by the interrupted aggregations it restarted (which
+     * take their year off {@code aggregate_pending}), and of the years whose packs are behind their aggregates (a run
+     * that died after aggregating, before its packs were written).
      */
     public int runAll(Path inbox, Path outDir, PrintWriter out) throws Exception {
         long started = System.nanoTime();
@@ -181,15 +189,23 @@ public class Pipeline {
             int resumed;
             List<Integer> years;
             try {
-                resumed = resume(AggregateJobConfig.JOB_NAME, later, false);
-                years = aggregatePending(later, false);
+                List<JobExecution> aggregations = resume(AggregateJobConfig.JOB_NAME, later, false);
+                TreeSet<Integer> aggregated = new TreeSet<>();
+                for (JobExecution aggregation : aggregations) {
+                    aggregated.add(aggregation.getJobParameters().getLong("year").intValue());
+                }
+                resumed = aggregations.size();
+                aggregated.addAll(aggregatePending(later, false, aggregated.isEmpty()));
+                years = List.copyOf(aggregated);
             } finally {
                 // the report step writes the results of the files holding an annual report now, with the annual check's warnings
                 appliedSignal.aggregationDone();
             }
-            resumed += resume(ExportJobConfig.JOB_NAME, later, false);
-            resumed += resume(NarrativeJobConfig.JOB_NAME, later, false);
-            return new Exported(resumed, years, export(List.of(), years, outDir, null, true, later, false));
+            resumed += resume(ExportJobConfig.JOB_NAME, later, false).size();
+            resumed += resume(NarrativeJobConfig.JOB_NAME, later, false).size();
+            TreeSet<Integer> packYears = new TreeSet<>(years);
+            packYears.addAll(packs.yearsWithPacksBehind(outDir.toAbsolutePath().normalize().toString()));
+            return new Exported(resumed, years, export(List.of(), packYears, outDir, null, true, later, false));
         });
         runs.add(ingested.runId());
         Exported exported = ingested.beside();
@@ -279,13 +295,16 @@ public class Pipeline {
 
     /** Aggregates every year whose reports changed since it was last aggregated; returns them. */
     public List<Integer> aggregatePending(PrintWriter out) throws Exception {
-        return aggregatePending(out, true);
+        return aggregatePending(out, true, true);
     }
 
-    /** @param showProgress false beside the report step, whose progress the terminal shows */
-    private List<Integer> aggregatePending(PrintWriter out, boolean showProgress) throws Exception {
+    /**
+     * @param showProgress false beside the report step, whose progress the terminal shows
+     * @param sayNone      whether to say so when no year is pending (not after restarting an interrupted aggregation)
+     */
+    private List<Integer> aggregatePending(PrintWriter out, boolean showProgress, boolean sayNone) throws Exception {
         List<Integer> years = pendingYears();
-        if (years.isEmpty()) {
+        if (years.isEmpty() && sayNone) {
             out.println(messages.get("summary.noYears"));
         }
         for (int i = 0; i < years.size(); i++) {

@@ -230,6 +230,86 @@ class ResumeAfterCrashTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM aggregate_pending", Integer.class)).isZero();
     }
 
+    private Path out() {
+        return work.resolve("out");
+    }
+
+    private void deletePacks(int year) throws IOException {
+        for (String province : List.of("06", "08")) {
+            Files.delete(out().resolve("tonghop-" + province + "-" + year + ".xlsx"));
+            Files.delete(out().resolve("tonghop-" + province + "-" + year + ".html"));
+        }
+    }
+
+    /**
+     * What {@code kill -9} during the first aggregation of 2023 leaves (its transaction rolled back): no aggregates of
+     * the year, the year still pending, its packs never written, the aggregate job and its rebuild step STARTED.
+     */
+    private void leaveFirstAggregationRunning(int year) throws IOException {
+        long execution = jdbc.queryForObject("""
+                SELECT max(e.job_execution_id) FROM batch_job_execution e
+                JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+                JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'year'
+                WHERE i.job_name = 'aggregate' AND p.parameter_value = ?""", Long.class, Integer.toString(year));
+        jdbc.update("UPDATE batch_job_execution SET status = 'STARTED', exit_code = 'UNKNOWN', end_time = NULL WHERE job_execution_id = ?",
+                execution);
+        jdbc.update("""
+                UPDATE batch_step_execution SET status = 'STARTED', exit_code = 'EXECUTING', end_time = NULL
+                WHERE job_execution_id = ? AND step_name = 'rebuild'""", execution);
+        jdbc.update("""
+                DELETE FROM batch_step_execution_context WHERE step_execution_id IN
+                (SELECT step_execution_id FROM batch_step_execution WHERE job_execution_id = ? AND step_name = 'today-units')""", execution);
+        jdbc.update("DELETE FROM batch_step_execution WHERE job_execution_id = ? AND step_name = 'today-units'", execution);
+        jdbc.update("DELETE FROM aggregate_value WHERE year = ?", year);
+        jdbc.update("DELETE FROM completeness WHERE year = ?", year);
+        jdbc.update("DELETE FROM aggregate_province WHERE year = ?", year);
+        jdbc.update("DELETE FROM aggregate_state WHERE year = ?", year);
+        jdbc.update("INSERT INTO aggregate_pending (form_code, year) VALUES ('ANTQ-01', ?)", year);
+        jdbc.update("DELETE FROM pack_written WHERE year = ?", year);
+        deletePacks(year);
+    }
+
+    @Test
+    void run_whenTheLastRunDiedAggregatingAYear_thenTheResumedAggregationsPacksAreWritten() throws IOException {
+        run();
+        leaveFirstAggregationRunning(2023);
+        Path pack2022 = out().resolve("tonghop-06-2022.xlsx");
+        java.nio.file.attribute.FileTime written2022 = Files.getLastModifiedTime(pack2022);
+
+        Cli.Result resumed = run();
+
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Tiếp tục lượt tổng hợp năm 2023").containsPattern("Tổng hợp: +2023");
+        assertThat(jdbc.queryForObject(PROVINCE_2022.replace("2022", "2023"), Integer.class)).isEqualTo(804);
+        assertThat(out().resolve("tonghop-06-2023.xlsx")).isNotEmptyFile();
+        assertThat(out().resolve("tonghop-08-2023.xlsx")).isNotEmptyFile();
+        assertThat(Files.readString(out().resolve("tonghop-06-2023.html"), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("NĂM 2023").contains(">804<");
+        assertThat(Files.getLastModifiedTime(pack2022)).as("a year neither aggregated nor out of date keeps its pack").isEqualTo(written2022);
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM pack_written w JOIN aggregate_province a USING (form_code, year, province_code)
+                WHERE w.year = 2023 AND w.version = a.version""", Integer.class)).isEqualTo(2);
+
+        Cli.Result nightly = run();
+
+        assertThat(nightly.out()).as("nothing changed: no pack written again").doesNotContain("tonghop-06-2023.xlsx")
+                .doesNotContain("tonghop-06-2022.xlsx");
+    }
+
+    /** Killed after the aggregation committed, before the export started: the packs are older than the aggregates. */
+    @Test
+    void run_whenTheLastRunDiedBetweenAggregatingAndExporting_thenTheOutOfDatePacksAreWritten() throws IOException {
+        run();
+        jdbc.update("UPDATE aggregate_province SET version = nextval('aggregate_version_seq') WHERE year = 2023");
+        deletePacks(2023);
+
+        Cli.Result next = run();
+
+        assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+        assertThat(next.out()).contains("tonghop-06-2023.xlsx", "tonghop-08-2023.html").doesNotContain("tonghop-06-2022.xlsx");
+        assertThat(Files.readString(out().resolve("tonghop-06-2023.html"), java.nio.charset.StandardCharsets.UTF_8)).contains(">804<");
+    }
+
     @Test
     void status_thenTheNextNightlyRunInterruptedRunsAndWaitingYearsAreShown() {
         run();

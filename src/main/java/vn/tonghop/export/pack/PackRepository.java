@@ -84,6 +84,30 @@ public class PackRepository {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * Years with a province whose pack (one {@link #provincesWithData} would write) is behind its aggregates: written to
+     * {@code outDir} from an older version, or written nowhere from the current one. A run that died between aggregating a
+     * year and writing its packs leaves such years, no longer pending; a pack this folder never had but another folder
+     * has from the current aggregates is not one of them (a new output folder is not filled with every year).
+     */
+    public List<Integer> yearsWithPacksBehind(String outDir) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT v.year FROM aggregate_province v
+                LEFT JOIN pack_written w ON w.out_dir = :out AND w.form_code = v.form_code AND w.year = v.year
+                 AND w.province_code = v.province_code
+                WHERE v.form_code = :form
+                  AND (w.version <> v.version
+                       OR w.version IS NULL AND NOT EXISTS (SELECT 1 FROM pack_written o WHERE o.form_code = v.form_code
+                           AND o.year = v.year AND o.province_code = v.province_code AND o.version = v.version))
+                  AND EXISTS (SELECT 1 FROM aggregate_value a
+                              JOIN unit u ON u.level = 'province' AND u.code = a.unit_code
+                               AND u.valid_from <= make_date(v.year, 12, 14)
+                               AND (u.valid_to IS NULL OR u.valid_to >= make_date(v.year, 12, 14))
+                              WHERE a.form_code = v.form_code AND a.year = v.year AND a.level = 'province'
+                                AND a.unit_code = v.province_code AND a.communes_reporting > 0)
+                ORDER BY v.year""", new MapSqlParameterSource("form", form.code()).addValue("out", outDir), Integer.class);
+    }
+
     /** Records that the pack in {@code outDir} was written from {@code version} (null: aggregated before versions were kept). */
     public void recordWritten(String outDir, int year, String province, Long version) {
         jdbc.update("""
