@@ -12,6 +12,7 @@ import vn.tonghop.export.narrative.NarrativeWording.ChangeWording;
 import vn.tonghop.export.narrative.NarrativeWording.IndicatorWording;
 import vn.tonghop.export.narrative.SentenceTemplate.Slot;
 import vn.tonghop.form.Indicator;
+import vn.tonghop.form.RateDefinition;
 import vn.tonghop.form.ReportForm;
 
 /**
@@ -78,6 +79,36 @@ final class FigureSlots implements Function<String, Slot> {
         return name -> own.containsKey(name) ? own.get(name) : context.get(name);
     }
 
+    /**
+     * The figure a change between years is computed from: a rate unrounded from the unit's summed parts where they give back
+     * the stored rate ({@link RateDefinition#unrounded}), anything else as stored.
+     */
+    BigDecimal forChange(String code, UnitFigures unit) {
+        BigDecimal stored = unit.value(code).orElse(null);
+        return form.rates().stream().filter(r -> r.code().equals(code)).findFirst()
+                .map(r -> r.unrounded(stored, indicator -> unit.value(indicator).orElse(null))).orElse(stored);
+    }
+
+    /** A rate's change from last year in percentage points, unsigned, from the unrounded rates: "6,04". */
+    String points(String code) {
+        UnitFigures now = figures.current().province();
+        UnitFigures before = figures.previous().orElseThrow().province();
+        return VietnameseFigures.points(forChange(code, now), forChange(code, before));
+    }
+
+    /**
+     * Up (1), down (−1) or the same (0) from last year's {@code before} to this year's {@code now}: for a rate, as the
+     * change in points shows it (two decimals, from the unrounded rates).
+     */
+    int direction(String code, BigDecimal now, BigDecimal before) {
+        if (!isRate(code)) {
+            return now.compareTo(before);
+        }
+        UnitFigures current = figures.current().province();
+        UnitFigures previous = figures.previous().orElseThrow().province();
+        return VietnameseFigures.pointsDifference(forChange(code, current), forChange(code, previous)).signum();
+    }
+
     Optional<BigDecimal> current(String code) {
         return figures.current().province().value(code);
     }
@@ -96,13 +127,13 @@ final class FigureSlots implements Function<String, Slot> {
         BigDecimal c = now.get();
         BigDecimal p = before.get();
         ChangeWording phrases = wording.change();
-        int direction = c.compareTo(p);
+        int direction = direction(code, c, p);
         Map<String, Slot> own = new HashMap<>();
         SentenceTemplate phrase;
         if (direction == 0) {
             phrase = phrases.same();
         } else if (isRate(code)) {
-            own.put("points", Slot.of(VietnameseFigures.points(c, p)));
+            own.put("points", Slot.of(points(code)));
             phrase = direction > 0 ? phrases.rateUp() : phrases.rateDown();
         } else if (p.signum() == 0) {
             own.put("difference", Slot.of(format(code, c.subtract(p).abs())));

@@ -63,8 +63,8 @@ final class KeyTables {
             if (now.isPresent() && before.isPresent()) {
                 BigDecimal c = now.get();
                 BigDecimal p = before.get();
-                int signum = c.compareTo(p);
-                change = VietnameseFigures.signed(slots.isRate(code) ? VietnameseFigures.points(c, p) + " " + wording.tables().pointsUnit()
+                int signum = slots.direction(code, c, p);
+                change = VietnameseFigures.signed(slots.isRate(code) ? slots.points(code) + " " + wording.tables().pointsUnit()
                         : slots.cell(code, c.subtract(p).abs()), signum);
                 if (!slots.isRate(code) && p.signum() != 0 && signum != 0) {
                     percent = VietnameseFigures.signed(VietnameseFigures.percentChange(c, p), signum);

@@ -199,7 +199,7 @@ final class NarrativeDrafter {
                 continue;
             }
             Better better = wording.indicator(code).map(IndicatorWording::better).orElse(Better.HIGHER);
-            int direction = now.get().compareTo(before.get());
+            int direction = slots.direction(code, now.get(), before.get());
             if (better == Better.HIGHER && direction < 0) {
                 below.add(item(slots.isRate(code) ? w.belowItemRate() : w.belowItem(), code, now.get(), before.get(), slots));
             } else if (better == Better.LOWER && direction > 0) {
@@ -219,7 +219,7 @@ final class NarrativeDrafter {
         own.put("previous", Slot.of(slots.format(code, before)));
         own.put("difference", Slot.of(slots.format(code, now.subtract(before).abs())));
         if (slots.isRate(code)) {
-            own.put("points", Slot.of(VietnameseFigures.points(now, before)));
+            own.put("points", Slot.of(slots.points(code)));
         } else if (before.signum() != 0) {
             own.put("percent", Slot.of(VietnameseFigures.percentChange(now, before)));
         }

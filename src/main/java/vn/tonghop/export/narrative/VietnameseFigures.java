@@ -50,9 +50,18 @@ final class VietnameseFigures {
         return ratio.signum() == 0 ? "dưới 0,1%" : RowValidator.plain(ratio) + "%";
     }
 
-    /** The difference of two rates in percentage points, unsigned: 0.9281 → 0.9420 is "1,39". */
+    /**
+     * The difference of two rates in percentage points, unsigned, two decimals: 0.9281 → 0.9420 is "1,39". Given the rates
+     * unrounded ({@link FigureSlots#forChange}), rounded only here: 2400/2870 → 2230/2487 is "6,04", where the rates rounded
+     * to four decimals would give 6,05.
+     */
     static String points(BigDecimal current, BigDecimal previous) {
-        return RowValidator.plain(current.subtract(previous).abs().multiply(HUNDRED));
+        return RowValidator.plain(pointsDifference(current, previous).abs());
+    }
+
+    /** The signed difference of two rates in percentage points, rounded to two decimals as {@link #points} writes it. */
+    static BigDecimal pointsDifference(BigDecimal current, BigDecimal previous) {
+        return current.subtract(previous).multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** A signed difference for a table cell: "+5", "−1.403", "0". */

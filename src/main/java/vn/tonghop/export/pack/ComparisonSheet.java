@@ -114,7 +114,8 @@ final class ComparisonSheet {
             BigDecimal lastYear = last == null ? null : last.value(column.code());
             w.number(r, c, thisYear, kind, total);
             w.number(r, c + 1, lastYear, kind, total);
-            w.number(r, c + 2, Change.between(thisYear, lastYear, column.rate()).difference(),
+            BigDecimal lastForChange = last == null ? null : last.forChange(column.code());
+            w.number(r, c + 2, Change.between(now.forChange(column.code()), lastForChange, column.rate()).difference(),
                     column.rate() ? Kind.POINTS : Kind.SIGNED_INTEGER, total);
             if (perIndicator == 4) {
                 w.number(r, c + 3, before == null ? null : before.value(column.code()), kind, total);

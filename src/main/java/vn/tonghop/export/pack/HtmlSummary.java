@@ -74,15 +74,17 @@ final class HtmlSummary {
         // Against last year, or the year before when last year has no figure (2025, when its reports are missing).
         int lastYear = pack.year() - 1;
         BigDecimal last = null;
+        BigDecimal lastForChange = null;
         for (YearFigures earlier : pack.earlier()) {
             BigDecimal value = earlier.province() == null ? null : earlier.province().value(column.code());
             if (value != null) {
                 lastYear = earlier.year();
                 last = value;
+                lastForChange = earlier.province().forChange(column.code());
                 break;
             }
         }
-        Change change = Change.between(now, last, column.rate());
+        Change change = Change.between(pack.province().forChange(column.code()), lastForChange, column.rate());
         String trend = "";
         String trendClass = "flat";
         if (change.difference() != null) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tonghop.export.pack.CommuneTimeliness.Status;
+import vn.tonghop.form.RateDefinition;
 import vn.tonghop.form.ReportForm;
 import vn.tonghop.normalise.Period;
 import vn.tonghop.normalise.PeriodType;
@@ -227,7 +228,7 @@ public class PackRepository {
             }
         });
         Map<String, UnitFigures> result = new LinkedHashMap<>();
-        builders.forEach((k, b) -> result.put(k, b.build()));
+        builders.forEach((k, b) -> result.put(k, b.build(form.rates())));
         return result;
     }
 
@@ -262,8 +263,15 @@ public class PackRepository {
             }
         }
 
-        UnitFigures build() {
-            return new UnitFigures(level, code, name, parent, reporting, expected, values, exact, sources, splits);
+        UnitFigures build(List<RateDefinition> rates) {
+            Map<String, BigDecimal> unrounded = new HashMap<>();
+            for (RateDefinition rate : rates) {
+                BigDecimal exactRate = rate.unrounded(values.get(rate.code()), values::get);
+                if (exactRate != null) {
+                    unrounded.put(rate.code(), exactRate);
+                }
+            }
+            return new UnitFigures(level, code, name, parent, reporting, expected, values, exact, sources, splits, unrounded);
         }
 
         private static List<String> codes(String text) {

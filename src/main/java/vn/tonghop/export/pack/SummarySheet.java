@@ -72,7 +72,8 @@ final class SummarySheet {
             for (Column column : group.getValue()) {
                 w.number(r, 0, number++, Kind.TEXT_CENTER, false);
                 w.text(r, 1, column.label(), Kind.TEXT);
-                figureRow(w, r, column, now.value(column.code()), value(last, column), value(before, column));
+                figureRow(w, r, column, now.value(column.code()), value(last, column), value(before, column),
+                        Change.between(now.forChange(column.code()), last == null ? null : last.forChange(column.code()), column.rate()));
                 r++;
             }
         }
@@ -91,16 +92,17 @@ final class SummarySheet {
         w.text(r, 0, number, Kind.TEXT_CENTER);
         w.text(r, 1, label, Kind.TEXT, true);
         Column count = new Column("", label, "", false, false);
-        figureRow(w, r, count, BigDecimal.valueOf(now), last == null ? null : BigDecimal.valueOf(last),
-                before == null ? null : BigDecimal.valueOf(before));
+        BigDecimal lastCount = last == null ? null : BigDecimal.valueOf(last);
+        figureRow(w, r, count, BigDecimal.valueOf(now), lastCount, before == null ? null : BigDecimal.valueOf(before),
+                Change.between(BigDecimal.valueOf(now), lastCount, false));
         return r + 1;
     }
 
-    private static void figureRow(SheetWriter w, int r, Column column, BigDecimal now, BigDecimal last, BigDecimal before) {
+    /** The figures as stored; the change from the unrounded ones ({@link UnitFigures#forChange}). */
+    private static void figureRow(SheetWriter w, int r, Column column, BigDecimal now, BigDecimal last, BigDecimal before, Change change) {
         Kind kind = column.rate() ? Kind.PERCENT : Kind.INTEGER;
         w.number(r, COL_THIS_YEAR, now, kind, false);
         w.number(r, COL_LAST_YEAR, last, kind, false);
-        Change change = Change.between(now, last, column.rate());
         w.number(r, COL_CHANGE, change.difference(), column.rate() ? Kind.POINTS : Kind.SIGNED_INTEGER, false);
         w.number(r, COL_RELATIVE, change.relative(), Kind.SIGNED_PERCENT, false);
         w.number(r, COL_YEAR_BEFORE, before, kind, false);
