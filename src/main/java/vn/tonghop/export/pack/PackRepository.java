@@ -280,22 +280,25 @@ public class PackRepository {
     }
 
     /**
-     * Each commune of the province for the year: missing, on time or late. A report's arrival is the earliest
-     * version received for its period (a later correction does not make it late); a version's arrival is when the
-     * file was written into the inbox (its modification time), never later than when tonghop registered it.
+     * Each commune of the province for the year: missing, on time or late, judged on the reports that count for the year
+     * (the annual report where the commune sent one, as the aggregates use it; otherwise every sub-period report), each
+     * by its own deadline. A report's arrival is the earliest version received for its period (a later correction does
+     * not make it late); a version's arrival is when the file was written into the inbox (its modification time), never
+     * later than when tonghop registered it.
      */
     private List<CommuneTimeliness> timeliness(MapSqlParameterSource p) {
         record Line(String code, String name, String district, boolean expected, boolean reported, String periodCode,
                     String periodType, LocalDate periodEnd, OffsetDateTime arrived) {
         }
         // Every version of the province's communes' reports, fetched by commune through the index (not the year's
-        // reports scanned for each province); a period's arrival is its earliest version's, the rows kept are those in force.
+        // reports scanned for each province); a period's arrival is its earliest version's, the rows kept are those in force
+        // that count for the year: the annual report where the aggregation found one (annual_reported), else every period.
         List<Line> lines = jdbc.query("""
                 WITH communes AS (
-                    SELECT commune_code, commune_name, parent_code, expected, reported FROM completeness
+                    SELECT commune_code, commune_name, parent_code, expected, reported, annual_reported FROM completeness
                     WHERE form_code = :form AND year = :year AND province_code = :province),
                 versions AS (
-                    SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported,
+                    SELECT c.commune_code, c.commune_name, c.parent_code, c.expected, c.reported, c.annual_reported,
                            r.period_code, r.period_type, r.period_end, r.period_start, r.superseded_by,
                            min(least(s.received_at, coalesce(s.file_modified_at, s.received_at)))
                                OVER (PARTITION BY c.commune_code, r.period_code) AS arrived
@@ -304,7 +307,7 @@ public class PackRepository {
                                        AND r.year = :year OFFSET 0) r ON true
                     LEFT JOIN submission s ON s.id = r.submission_id)
                 SELECT commune_code, commune_name, parent_code, expected, reported, period_code, period_type, period_end, arrived
-                FROM versions c WHERE superseded_by IS NULL
+                FROM versions c WHERE superseded_by IS NULL AND (NOT annual_reported OR period_type = 'YEAR')
                 ORDER BY c.parent_code NULLS FIRST, c.commune_code, c.period_end, c.period_start""", p,
                 (rs, i) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
                         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
@@ -316,27 +319,17 @@ public class PackRepository {
         for (List<Line> commune : byCommune.values()) {
             Line first = commune.get(0);
             if (!first.reported() || first.periodCode() == null) {
-                result.add(new CommuneTimeliness(first.code(), first.name(), first.district(), first.expected(), Status.MISSING, "",
-                        null, null, 0, rejected.get(first.code())));
+                result.add(new CommuneTimeliness(first.code(), first.name(), first.district(), first.expected(), Status.MISSING,
+                        List.of(), rejected.get(first.code())));
                 continue;
             }
-            LocalDate firstArrival = null;
-            LocalDate due = null;
-            long daysLate = Long.MIN_VALUE;
-            List<String> periods = new ArrayList<>();
-            for (Line l : commune) {
-                periods.add(Period.fromCode(l.periodCode()).vietnameseLabel());
-                LocalDate arrived = l.arrived().atZoneSameInstant(zone).toLocalDate();
-                LocalDate periodDue = deadlines.of(PeriodType.valueOf(l.periodType())).due(l.periodEnd());
-                long late = java.time.temporal.ChronoUnit.DAYS.between(periodDue, arrived);
-                if (late > daysLate) {
-                    daysLate = late;
-                    due = periodDue;
-                }
-                firstArrival = firstArrival == null || arrived.isBefore(firstArrival) ? arrived : firstArrival;
-            }
+            List<CommuneTimeliness.Report> reports = commune.stream()
+                    .map(l -> new CommuneTimeliness.Report(Period.fromCode(l.periodCode()).vietnameseLabel(),
+                            l.arrived().atZoneSameInstant(zone).toLocalDate(),
+                            deadlines.of(PeriodType.valueOf(l.periodType())).due(l.periodEnd())))
+                    .toList();
             result.add(new CommuneTimeliness(first.code(), first.name(), first.district(), first.expected(),
-                    daysLate > 0 ? Status.LATE : Status.ON_TIME, String.join(", ", periods), firstArrival, due, Math.max(daysLate, 0), null));
+                    CommuneTimeliness.of(reports), reports, null));
         }
         return result;
     }

@@ -14,8 +14,10 @@ import vn.tonghop.normalise.PeriodType;
 
 /**
  * <i>Tiến độ báo cáo</i>: per district (or for the province after the reform) how many communes had to report, how
- * many did, on time or late, and which have not; then the named list of communes missing or late, with the day
- * their report arrived, its due day and, for a missing commune whose rows were rejected, why.
+ * many did, on time or late, and which have not; then the named list of communes missing or late. A commune is judged
+ * on the reports that count for its year (its annual report where it sent one, else its sub-period reports), each by its
+ * own deadline; a late commune's row gives the arrival, due day and days late of one report, the latest against its
+ * deadline, and names the counted reports; a missing commune whose rows were rejected gets why.
  */
 final class ProgressSheet {
 
@@ -116,13 +118,15 @@ final class ProgressSheet {
             w.text(r, 1, t.name(), Kind.TEXT);
             w.text(r, 2, t.code(), Kind.TEXT_CENTER);
             w.text(r, 3, t.status() == Status.MISSING ? text.get("status.missing") : text.get("status.late"), Kind.TEXT_CENTER);
-            w.date(r, 4, t.firstArrival(), false);
-            w.date(r, 5, t.due(), false);
+            // Arrival, due day and days late all of one report: the one latest against its own deadline.
+            CommuneTimeliness.Report shown = t.shown();
+            w.date(r, 4, shown == null ? null : shown.arrived(), false);
+            w.date(r, 5, shown == null ? null : shown.due(), false);
             w.number(r, 6, t.status() == Status.LATE ? BigDecimal.valueOf(t.daysLate()) : null, Kind.INTEGER, false);
             w.text(r, 7, pack.byDistrict() ? pack.districtName(t.districtCode()) : "", Kind.TEXT);
             String detail = t.status() == Status.MISSING
                     ? (t.note() == null ? "" : text.get("progress.rejected", t.note()))
-                    : t.periods();
+                    : counted(t, text);
             w.text(r, 8, detail, Kind.TEXT);
             r++;
         }
@@ -130,6 +134,13 @@ final class ProgressSheet {
         w.printReady(HEADER_ROW, HEADER_ROW + 1, 0, 1, ctx.footer(), text.get("footer.page"));
         // The named list is what runs over several pages: its header is the one repeated.
         w.sheet.repeatRows(listHeader, listHeader);
+    }
+
+    /** The reports counted for the year, each late one with its days late: "quý I/2023, quý IV/2023 (muộn 21 ngày)". */
+    private static String counted(CommuneTimeliness t, PackText text) {
+        return t.reports().stream()
+                .map(report -> report.daysLate() > 0 ? text.get("progress.lateReport", report.period(), report.daysLate()) : report.period())
+                .collect(Collectors.joining(", "));
     }
 
     private void tallyRow(SheetWriter w, int r, String number, Tally tally, boolean total) {
