@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +18,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tonghop.support.Cli;
 import vn.tonghop.support.Database;
+import vn.tonghop.support.ReformRegistry;
 import vn.tonghop.support.TonghopSpringTest;
 
 /**
@@ -43,8 +40,6 @@ import vn.tonghop.support.TonghopSpringTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AcrossTheReformTest {
 
-    private static final Path ADMIN_UNITS = Path.of("../shared/data/admin-units");
-
     @Autowired
     ApplicationContext context;
 
@@ -59,13 +54,9 @@ class AcrossTheReformTest {
     /** One registry import and one run for the class: the tests only read (the export rebuilds the same rows). */
     @BeforeAll
     void setUp() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(ADMIN_UNITS), "../shared/data/admin-units absent: real-registry test skipped");
         Database.clear(jdbc);
         cli = new Cli(context);
-        for (String file : List.of("units-2024.csv", "units-2025.csv", "mapping-2025.csv", "mapping-provinces-2025.csv")) {
-            Cli.Result imported = cli.run("units", "import", ADMIN_UNITS.resolve(file).toString());
-            assertThat(imported.exitCode()).as(imported.err()).isZero();
-        }
+        ReformRegistry.importInto(cli);
         // 2024, old units: the district offices of Bạch Thông (063) and of Thái Nguyên city (164).
         drop("063", "bach-thong-2024.csv", """
                 ma_don_vi,ky_bao_cao,chi_tieu,gia_tri
@@ -131,9 +122,7 @@ class AcrossTheReformTest {
     }
 
     private void drop(String office, String name, String content) throws IOException {
-        Path folder = work.resolve("inbox").resolve(office);
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve(name), content, StandardCharsets.UTF_8);
+        ReformRegistry.drop(work.resolve("inbox"), office, name, content);
     }
 
     private Map<String, Object> today(int year, String level, String unit, String indicator) {
