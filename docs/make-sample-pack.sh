@@ -35,7 +35,7 @@ arrived 072/xuat-tu-he-thong-2023.csv    "2023-12-22 09:00"
    && java -jar "$jar" run --inbox sample-input/inbox --out out | grep -E "^(Summary|Đã ghi)")
 
 mkdir -p docs/pack
-rm -f docs/pack/*.png
+rm -f docs/pack/*-trang-*.png  # the HTML screenshot is replaced only where a Chromium can take it again
 cp "$work/out/tonghop-06-2023.xlsx" "$work/out/tonghop-06-2023.html" docs/pack/
 soffice --headless --convert-to pdf --outdir "$work/pdf" docs/pack/tonghop-06-2023.xlsx >/dev/null 2>&1
 pdf="$work/pdf/tonghop-06-2023.pdf"
