@@ -12,6 +12,7 @@ import vn.tonghop.form.ColumnRole;
 import vn.tonghop.normalise.Period;
 import vn.tonghop.normalise.PeriodParser;
 import vn.tonghop.read.CloseableIterator;
+import vn.tonghop.read.ColumnLetters;
 import vn.tonghop.read.RawRow;
 import vn.tonghop.read.TableFile;
 import vn.tonghop.registry.UnitRegistry;
@@ -144,7 +145,7 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     }
 
     private SubmittedRow longRow(List<LongTableGrouper.Line> group) {
-        String valueLetter = columnLetter(table.roleColumns().get(ColumnRole.LONG_VALUE));
+        String valueLetter = ColumnLetters.of(table.roleColumns().get(ColumnRole.LONG_VALUE));
         Map<String, SourceCell> cells = new LinkedHashMap<>();
         List<SourceCell> unknown = new ArrayList<>();
         for (LongTableGrouper.Line line : group) {
@@ -169,7 +170,7 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
     private SourceCell roleCell(int rowNumber, ColumnRole role, String raw) {
         Integer index = table.roleColumns().get(role);
         return index == null ? null
-                : new SourceCell(rowNumber, table.headers().getOrDefault(index, ""), columnLetter(index), raw == null ? "" : raw);
+                : new SourceCell(rowNumber, table.headers().getOrDefault(index, ""), ColumnLetters.of(index), raw == null ? "" : raw);
     }
 
     /** A role's cell as typed, or null when the table has no such column. */
@@ -229,35 +230,10 @@ public final class RowExtractor implements CloseableIterator<SubmittedRow> {
 
     private SourceCell cell(RawRow raw, int index) {
         String value = index < raw.cells().size() ? raw.cells().get(index) : "";
-        return new SourceCell(raw.rowNumber(), table.headers().getOrDefault(index, ""), columnLetter(index), value == null ? "" : value);
+        return new SourceCell(raw.rowNumber(), table.headers().getOrDefault(index, ""), ColumnLetters.of(index), value == null ? "" : value);
     }
 
     private static boolean isBlank(List<String> cells) {
         return cells.stream().allMatch(c -> c == null || c.isBlank());
-    }
-
-    /** The letters of the first columns, made once: every cell read names its column (0.3 GB of strings a national year). */
-    private static final String[] LETTERS = new String[256];
-
-    static {
-        for (int i = 0; i < LETTERS.length; i++) {
-            LETTERS[i] = letters(i);
-        }
-    }
-
-    /** 0 → A, 25 → Z, 26 → AA. */
-    public static String columnLetter(int index) {
-        return index >= 0 && index < LETTERS.length ? LETTERS[index] : letters(index);
-    }
-
-    private static String letters(int index) {
-        StringBuilder letters = new StringBuilder();
-        int n = index + 1;
-        while (n > 0) {
-            int rem = (n - 1) % 26;
-            letters.insert(0, (char) ('A' + rem));
-            n = (n - 1) / 26;
-        }
-        return letters.toString();
     }
 }

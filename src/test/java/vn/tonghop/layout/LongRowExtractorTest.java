@@ -84,15 +84,4 @@ class LongRowExtractorTest {
                 "2, 02026 2023: propaganda_sessions=3@2",
                 "3, 02026 cả năm: households_total=300@3, villages_total=6@4");
     }
-
-    @Test
-    void columnLetter_beforeAndPastTheLettersMadeOnce() {
-        assertThat(RowExtractor.columnLetter(0)).isEqualTo("A");
-        assertThat(RowExtractor.columnLetter(25)).isEqualTo("Z");
-        assertThat(RowExtractor.columnLetter(26)).isEqualTo("AA");
-        assertThat(RowExtractor.columnLetter(255)).isEqualTo("IV");
-        assertThat(RowExtractor.columnLetter(256)).isEqualTo("IW");
-        assertThat(RowExtractor.columnLetter(701)).isEqualTo("ZZ");
-        assertThat(RowExtractor.columnLetter(702)).isEqualTo("AAA");
-    }
 }

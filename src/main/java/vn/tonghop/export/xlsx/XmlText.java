@@ -73,26 +73,9 @@ final class XmlText {
         return append(new StringBuilder(text.length() + 16), text).toString();
     }
 
-    /** The letters of the first columns, made once: every cell written names its column. */
-    private static final String[] COLUMNS = new String[256];
-
-    static {
-        for (int i = 0; i < COLUMNS.length; i++) {
-            COLUMNS[i] = letters(i);
-        }
-    }
-
     /** "A", "B", ..., "Z", "AA": the letters of a 0-based column. */
     static String column(int index) {
-        return index >= 0 && index < COLUMNS.length ? COLUMNS[index] : letters(index);
-    }
-
-    private static String letters(int index) {
-        StringBuilder letters = new StringBuilder(3);
-        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-            letters.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return letters.toString();
+        return vn.tonghop.read.ColumnLetters.of(index);
     }
 
     /** "B7" for 0-based (row 6, column 1). */
